@@ -1,0 +1,23 @@
+package org.dl4jworkbench.app;
+
+import org.dl4jworkbench.app.cli.WorkbenchCommand;
+import org.dl4jworkbench.app.ui.WorkbenchApp;
+
+/**
+ * Entry point of {@code ./workbench}: without arguments the JavaFX workbench, with a
+ * subcommand the command line. (A main class that is not an {@code Application} lets the
+ * command line run without starting JavaFX.)
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            WorkbenchApp.launchApp(args);
+            return;
+        }
+        System.exit(WorkbenchCommand.run(args));
+    }
+}

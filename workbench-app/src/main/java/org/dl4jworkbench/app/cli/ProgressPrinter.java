@@ -1,0 +1,81 @@
+package org.dl4jworkbench.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Locale;
+import org.dl4jworkbench.core.train.EpochEvent;
+import org.dl4jworkbench.core.train.IterationEvent;
+import org.dl4jworkbench.core.train.RunFolder;
+import org.dl4jworkbench.core.train.TrainingListener;
+
+/**
+ * The live progress line of {@code train}: redrawn in place on a terminal (at most 4 times a
+ * second), a new line every 10 seconds in a log. Also appends each epoch to the run folder.
+ */
+final class ProgressPrinter implements TrainingListener {
+
+    private static final long TERMINAL_INTERVAL_NANOS = 250_000_000L;
+    private static final long LOG_INTERVAL_NANOS = 10_000_000_000L;
+
+    private final PrintWriter err;
+    private final boolean terminal;
+    private final RunFolder run;
+    private long lastPrint;
+    private int lastWidth;
+
+    ProgressPrinter(PrintWriter err, boolean terminal, RunFolder run) {
+        this.err = err;
+        this.terminal = terminal;
+        this.run = run;
+    }
+
+    @Override
+    public void onIteration(IterationEvent e) {
+        long now = System.nanoTime();
+        boolean last = e.batch() == e.batches();
+        if (!last && now - lastPrint < (terminal ? TERMINAL_INTERVAL_NANOS : LOG_INTERVAL_NANOS)) {
+            return;
+        }
+        lastPrint = now;
+        String line = String.format(Locale.ROOT, "epoch %d/%d  batch %d/%d  loss %.4f  lr %.2g  %.0f img/s  ETA %s",
+                e.epoch(), e.epochs(), e.batch(), e.batches(), e.loss(), e.learningRate(), e.imagesPerSecond(),
+                format(e.eta()));
+        if (terminal) {
+            err.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
+            lastWidth = line.length();
+        } else {
+            err.println(line);
+        }
+        err.flush();
+    }
+
+    @Override
+    public void onEpoch(EpochEvent e) {
+        if (terminal) {
+            err.println();
+            lastWidth = 0;
+        }
+        err.printf(Locale.ROOT, "epoch %d/%d done in %s: mean training loss %.4f, %.0f img/s%n", e.epoch(), e.epochs(),
+                format(e.duration()), e.trainLoss(), e.imagesPerSecond());
+        try {
+            run.appendEpoch(e);
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot write " + run.dir().resolve(RunFolder.EPOCHS), ex);
+        }
+    }
+
+    void finish() {
+        if (terminal && lastWidth > 0) {
+            err.println();
+        }
+        err.flush();
+    }
+
+    static String format(Duration d) {
+        long s = Math.round(d.toMillis() / 1000.0);
+        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format("%d:%02d", s / 60, s % 60);
+    }
+}

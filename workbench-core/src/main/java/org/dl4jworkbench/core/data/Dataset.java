@@ -1,0 +1,27 @@
+package org.dl4jworkbench.core.data;
+
+import java.util.List;
+import org.dl4jworkbench.core.analysis.DataShape;
+
+/** A named dataset with its training and test images; both share image size and class names. */
+public record Dataset(String name, ImageSet train, ImageSet test) {
+
+    public Dataset {
+        if (train.height() != test.height() || train.width() != test.width() || train.channels() != test.channels()) {
+            throw new IllegalArgumentException(name + ": training images are " + train.height() + "x" + train.width()
+                    + "x" + train.channels() + " but test images are " + test.height() + "x" + test.width() + "x"
+                    + test.channels());
+        }
+        if (!train.classNames().equals(test.classNames())) {
+            throw new IllegalArgumentException(name + ": training and test class names differ");
+        }
+    }
+
+    public List<String> classNames() {
+        return train.classNames();
+    }
+
+    public DataShape shape() {
+        return new DataShape(name, train.height(), train.width(), train.channels(), classNames().size());
+    }
+}

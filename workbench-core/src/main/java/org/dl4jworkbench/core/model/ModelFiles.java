@@ -1,0 +1,47 @@
+package org.dl4jworkbench.core.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.dl4jworkbench.core.util.AtomicFiles;
+import org.dl4jworkbench.core.util.Json;
+
+/**
+ * Model files: DL4J's ModelSerializer zip (readable by plain DL4J code and by Netron) with
+ * one more entry, {@value #METADATA_ENTRY}, holding {@link ModelMetadata}. Saved atomically.
+ */
+public final class ModelFiles {
+
+    public static final String METADATA_ENTRY = "workbench.json";
+
+    private ModelFiles() {
+    }
+
+    /**
+     * Saves the network with its updater state (so training can continue) and the metadata.
+     * A crash while saving leaves any earlier file at {@code target} as it was.
+     */
+    public static void save(MultiLayerNetwork net, ModelMetadata metadata, Path target) throws IOException {
+        String json;
+        try {
+            json = Json.mapper().writeValueAsString(metadata);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write model metadata", e);
+        }
+        AtomicFiles.write(target, tmp -> {
+            // Not writeModel(net, file, true, normalizer): that throws "flush() failed: stream is closed" in M2.1.
+            ModelSerializer.writeModel(net, tmp.toFile(), true);
+            try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + tmp.toUri()), Map.of())) {
+                Files.writeString(zip.getPath(METADATA_ENTRY), json, StandardCharsets.UTF_8);
+            }
+        });
+    }
+}

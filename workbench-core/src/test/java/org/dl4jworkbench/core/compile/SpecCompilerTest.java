@@ -1,0 +1,107 @@
+package org.dl4jworkbench.core.compile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.dl4jworkbench.core.analysis.LayerInfo;
+import org.dl4jworkbench.core.analysis.NetworkAnalysis;
+import org.dl4jworkbench.core.analysis.NetworkAnalyzer;
+import org.dl4jworkbench.core.analysis.Shape;
+import org.dl4jworkbench.core.spec.ConvolutionSpec;
+import org.dl4jworkbench.core.spec.DenseSpec;
+import org.dl4jworkbench.core.spec.DropoutSpec;
+import org.dl4jworkbench.core.spec.NetworkSpec;
+import org.dl4jworkbench.core.spec.Padding;
+import org.dl4jworkbench.core.spec.Template;
+import org.dl4jworkbench.core.spec.Templates;
+import org.dl4jworkbench.core.spec.Activation;
+import org.dl4jworkbench.core.spec.BatchNormSpec;
+import org.dl4jworkbench.core.spec.PoolingSpec;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+class SpecCompilerTest {
+
+    static List<Template> templates() {
+        return Templates.all();
+    }
+
+    /** Shapes and parameter counts from the workbench's own inference must equal DL4J's. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("templates")
+    void inferenceMatchesDl4jForEveryTemplate(Template template) {
+        assertMatchesDl4j(template.spec());
+    }
+
+    @Test
+    void inferenceMatchesDl4jWithBatchNormAndAveragePooling() {
+        NetworkSpec spec = Templates.find("lenet").orElseThrow().spec().withLayers(List.of(
+                ConvolutionSpec.of(8, 3, Padding.SAME, Activation.RELU), BatchNormSpec.create(),
+                new PoolingSpec(null, org.dl4jworkbench.core.spec.PoolingType.AVERAGE,
+                        org.dl4jworkbench.core.spec.Size2.square(3), org.dl4jworkbench.core.spec.Size2.square(2),
+                        Padding.VALID),
+                ConvolutionSpec.of(16, 3, Padding.VALID, Activation.TANH).withStride(2),
+                DenseSpec.of(32, Activation.SIGMOID), BatchNormSpec.create(), DropoutSpec.of(0.2)));
+        assertMatchesDl4j(spec);
+    }
+
+    @Test
+    void templateParameterCountsAreTheTutorials() {
+        assertThat(NetworkAnalyzer.analyze(Templates.find("mlp").orElseThrow().spec()).totalParameters())
+                .isEqualTo(118_282);
+        assertThat(NetworkAnalyzer.analyze(Templates.find("lenet").orElseThrow().spec()).totalParameters())
+                .isEqualTo(431_080);
+    }
+
+    @Test
+    void dropoutRateIsConvertedToDl4jRetainProbability() {
+        NetworkSpec spec = Templates.find("mnist-cnn").orElseThrow().spec();
+        MultiLayerConfiguration conf = SpecCompiler.compile(spec);
+        var dropout = (DropoutLayer) conf.getConf(5).getLayer();
+        assertThat(dropout.getIDropout().toString()).contains("p=0.6");
+    }
+
+    @Test
+    void refusesAnInvalidSpecNamingTheLayer() {
+        NetworkSpec spec = Templates.find("lenet").orElseThrow().spec().withLayers(List.of(
+                ConvolutionSpec.of(20, 5, Padding.VALID, Activation.RELU), PoolingSpec.max(2),
+                ConvolutionSpec.of(50, 5, Padding.VALID, Activation.RELU), PoolingSpec.max(2),
+                ConvolutionSpec.of(50, 5, Padding.VALID, Activation.RELU)));
+        assertThatThrownBy(() -> SpecCompiler.compile(spec))
+                .isInstanceOf(InvalidNetworkException.class)
+                .hasMessageContaining("'conv3'")
+                .hasMessageContaining("larger than its 4x4x50 input");
+    }
+
+    private static void assertMatchesDl4j(NetworkSpec spec) {
+        NetworkAnalysis analysis = NetworkAnalyzer.analyze(spec);
+        assertThat(analysis.errors()).isEmpty();
+        MultiLayerConfiguration conf = SpecCompiler.compile(spec);
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        List<InputType> types = conf.getLayerActivationTypes(SpecCompiler.inputType(spec));
+        List<LayerInfo> layers = analysis.layers().subList(1, analysis.layers().size()); // skip the input row
+        assertThat(layers).hasSize(net.getnLayers());
+        for (int i = 0; i < layers.size(); i++) {
+            LayerInfo info = layers.get(i);
+            assertThat(shape(types.get(i))).as("output shape of %s", info.name()).isEqualTo(info.outputShape());
+            assertThat(net.getLayer(i).numParams()).as("parameters of %s", info.name()).isEqualTo(info.parameters());
+            assertThat(net.getLayer(i).conf().getLayer().getLayerName()).isEqualTo(info.name());
+        }
+        assertThat(net.numParams()).isEqualTo(analysis.totalParameters());
+        assertThat(net.summary(SpecCompiler.inputType(spec))).contains(String.format("%,d", net.numParams()));
+    }
+
+    private static Shape shape(InputType type) {
+        if (type instanceof InputType.InputTypeConvolutional c) {
+            return Shape.image((int) c.getHeight(), (int) c.getWidth(), (int) c.getChannels());
+        }
+        return Shape.flat(((InputType.InputTypeFeedForward) type).getSize());
+    }
+}
