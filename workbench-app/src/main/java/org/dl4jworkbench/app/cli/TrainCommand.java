@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dl4jworkbench.core.analysis.NetworkAnalysis;
 import org.dl4jworkbench.core.analysis.NetworkAnalyzer;
+import org.dl4jworkbench.core.backend.Backend;
+import org.dl4jworkbench.core.backend.BackendUnavailableException;
 import org.dl4jworkbench.core.data.Dataset;
 import org.dl4jworkbench.core.data.Datasets;
 import org.dl4jworkbench.core.data.InvalidDataException;
@@ -82,6 +84,13 @@ final class TrainCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "Network %s: %,d parameters; %s, learning rate %s (%s%s), batch %d, %d epoch(s)%n",
                 spec.name(), analysis.totalParameters(), t.optimizer(), t.learningRate(), t.schedule(),
                 t.warmupEpochs() > 0 ? ", warm-up " + t.warmupEpochs() + " epoch(s)" : "", t.batchSize(), t.epochs());
+
+        try {
+            err.println("Backend: " + Backend.load());
+        } catch (BackendUnavailableException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
 
         RunFolder run = out != null ? RunFolder.at(out) : RunFolder.createUnder(Path.of("runs"), spec.name());
         run.writeSpec(spec);

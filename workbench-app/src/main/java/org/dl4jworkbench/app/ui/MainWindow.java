@@ -37,6 +37,7 @@ final class MainWindow {
     static final String PROBLEMS_ID = "problems";
     static final String TOTALS_ID = "totals";
     static final String DATASET_ID = "dataset";
+    static final String DESCRIPTION_ID = "description";
 
     private final WorkbenchModel model;
     private final Executor background;
@@ -94,8 +95,10 @@ final class MainWindow {
         table.getColumns().add(column("Type", 100, LayerInfo::type));
         table.getColumns().add(column("Settings", 240, LayerInfo::settings));
         table.getColumns().add(column("Output shape", 110, l -> l.outputShape().toString()));
-        table.getColumns().add(column("Parameters", 100, l -> String.format(Locale.ROOT, "%,d", l.parameters())));
-        table.getColumns().add(column("Multiply-adds", 120, l -> String.format(Locale.ROOT, "%,d", l.multiplyAdds())));
+        table.getColumns().add(number(column("Parameters", 100,
+                l -> String.format(Locale.ROOT, "%,d", l.parameters()))));
+        table.getColumns().add(number(column("Multiply-adds", 120,
+                l -> String.format(Locale.ROOT, "%,d", l.multiplyAdds()))));
 
         ListView<Problem> problems = new ListView<>();
         problems.setId(PROBLEMS_ID);
@@ -111,7 +114,14 @@ final class MainWindow {
 
         var header = new Label("Network");
         header.getStyleClass().add("section-title");
-        var box = new VBox(6, header, table, totals, problems);
+        var description = new Label();
+        description.setId(DESCRIPTION_ID);
+        description.setWrapText(true);
+        description.setMinHeight(Region.USE_PREF_SIZE);
+        description.getStyleClass().add("description");
+        description.textProperty().bind(Bindings.createStringBinding(() -> describe(model.spec().name()),
+                model.specProperty()));
+        var box = new VBox(6, header, description, table, totals, problems);
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         return box;
@@ -122,6 +132,17 @@ final class MainWindow {
         problems.getItems().setAll(a.problems());
         totals.setText(String.format(Locale.ROOT, "Total parameters: %,d    Multiply-adds per image: %,d",
                 a.totalParameters(), a.totalMultiplyAdds()));
+    }
+
+    private static String describe(String templateId) {
+        return Templates.find(templateId).map(t -> t.description() + "\nFrom " + t.source()
+                + (t.hasReportedAccuracy() ? String.format(Locale.ROOT, "; tutorial's accuracy %.0f%% on %s.",
+                t.reportedAccuracy() * 100, t.dataset()) : ".")).orElse("");
+    }
+
+    private static <T> TableColumn<LayerInfo, T> number(TableColumn<LayerInfo, T> column) {
+        column.getStyleClass().add("number");
+        return column;
     }
 
     private static TableColumn<LayerInfo, String> column(String title, double width,
