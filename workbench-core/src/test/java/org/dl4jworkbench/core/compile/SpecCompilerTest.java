@@ -2,6 +2,7 @@ package org.dl4jworkbench.core.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -22,6 +23,9 @@ import org.dl4jworkbench.core.spec.Templates;
 import org.dl4jworkbench.core.spec.Activation;
 import org.dl4jworkbench.core.spec.BatchNormSpec;
 import org.dl4jworkbench.core.spec.PoolingSpec;
+import org.dl4jworkbench.core.spec.Schedule;
+import org.dl4jworkbench.core.spec.TrainingSpec;
+import org.nd4j.linalg.schedule.ISchedule;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
@@ -65,6 +69,27 @@ class SpecCompilerTest {
         MultiLayerConfiguration conf = SpecCompiler.compile(spec);
         var dropout = (DropoutLayer) conf.getConf(5).getLayer();
         assertThat(dropout.getIDropout().toString()).contains("p=0.6");
+    }
+
+    @Test
+    void learningRateSchedulesBecomeDl4jSchedules() {
+        TrainingSpec base = TrainingSpec.adam(0.002, 32, 2);
+        ISchedule cosine = SpecCompiler.schedule(base.withSchedule(Schedule.COSINE, 0), 313);
+        assertThat(cosine.valueAt(0, 0)).isEqualTo(0.002);
+        assertThat(cosine.valueAt(313, 1)).isCloseTo(0.001, within(0.00003)); // half way through the run
+        assertThat(cosine.valueAt(625, 1)).isLessThan(0.00001);
+
+        ISchedule step = SpecCompiler.schedule(base.withSchedule(new Schedule.Step(2, 0.5), 0), 313);
+        assertThat(step.valueAt(100, 1)).isEqualTo(0.002);
+        assertThat(step.valueAt(700, 2)).isEqualTo(0.001);
+
+        ISchedule warm = SpecCompiler.schedule(base.withSchedule(Schedule.CONSTANT, 0.5), 100);
+        assertThat(warm.valueAt(0, 0)).isCloseTo(0.002 / 50, within(1e-9));
+        assertThat(warm.valueAt(24, 0)).isCloseTo(0.001, within(1e-9));
+        assertThat(warm.valueAt(60, 0)).isEqualTo(0.002);
+
+        ISchedule constant = SpecCompiler.schedule(base, 313);
+        assertThat(constant.valueAt(0, 0)).isEqualTo(constant.valueAt(600, 1)).isEqualTo(0.002);
     }
 
     @Test

@@ -37,6 +37,15 @@ class SpecJsonTest {
     }
 
     @Test
+    void stepScheduleAndWarmupSurviveASaveAndReload() throws Exception {
+        NetworkSpec lenet = Templates.find("lenet").orElseThrow().spec();
+        NetworkSpec stepped = lenet.withTraining(lenet.training().withSchedule(new Schedule.Step(3, 0.1), 0.5));
+        String json = SpecJson.toJson(stepped);
+        assertThat(json).contains("\"type\" : \"step\"", "\"every_epochs\" : 3", "\"warmup_epochs\" : 0.5");
+        assertThat(SpecJson.fromJson(json, "stepped.json")).isEqualTo(stepped);
+    }
+
+    @Test
     void optionalFieldsTakeTheirDefaultsAndAScalarKernelIsSquare() throws Exception {
         NetworkSpec spec = SpecJson.fromJson(minimal("""
                 {"type": "convolution", "filters": 8, "kernel": 3},
