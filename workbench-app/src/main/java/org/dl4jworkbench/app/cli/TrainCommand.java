@@ -82,7 +82,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         var t = spec.training();
         err.printf(Locale.ROOT, "Network %s: %,d parameters; %s, learning rate %s (%s%s), batch %d, %d epoch(s)%n",
-                spec.name(), analysis.totalParameters(), t.optimizer(), t.learningRate(), t.schedule(),
+                spec.name(), analysis.totalParameters(), t.optimizer().id(), t.learningRate(), t.schedule(),
                 t.warmupEpochs() > 0 ? ", warm-up " + t.warmupEpochs() + " epoch(s)" : "", t.batchSize(), t.epochs());
 
         try {

@@ -42,6 +42,7 @@ public record ConvolutionSpec(String name, @JsonProperty(required = true) int fi
 
     @Override
     public String settings() {
-        return kernel + "x" + filters + ", stride " + stride.format(true) + ", " + padding + ", " + activation;
+        return kernel + "x" + filters + ", stride " + stride.format(true) + ", " + padding.id() + ", "
+                + activation.id();
     }
 }

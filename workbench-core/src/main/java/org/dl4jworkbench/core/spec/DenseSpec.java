@@ -33,6 +33,6 @@ public record DenseSpec(String name, @JsonProperty(required = true) int units, A
 
     @Override
     public String settings() {
-        return units + " units, " + activation;
+        return units + " units, " + activation.id();
     }
 }

@@ -1,29 +1,11 @@
 package org.dl4jworkbench.core.spec;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-
 /**
  * How a convolution or pooling window treats the border. {@code SAME} pads so the output is
  * {@code ceil(input / stride)}; {@code VALID} uses no padding, so the output is
  * {@code floor((input - kernel) / stride) + 1} and a window larger than its input does not fit.
  */
-public enum Padding {
-    SAME("same"),
-    VALID("valid");
-
-    private final String id;
-
-    Padding(String id) {
-        this.id = id;
-    }
-
-    @JsonValue
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String toString() {
-        return id;
-    }
+public enum Padding implements SpecEnum {
+    SAME,
+    VALID
 }

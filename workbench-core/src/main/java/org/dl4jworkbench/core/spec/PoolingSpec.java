@@ -41,6 +41,6 @@ public record PoolingSpec(String name, PoolingType pooling, @JsonProperty(requir
 
     @Override
     public String settings() {
-        return pooling + " " + kernel + ", stride " + stride.format(true) + ", " + padding;
+        return pooling.id() + " " + kernel + ", stride " + stride.format(true) + ", " + padding.id();
     }
 }

@@ -123,7 +123,7 @@ public final class SpecJson {
         }
         if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
             String allowed = Arrays.stream(f.getTargetType().getEnumConstants())
-                    .map(Object::toString).collect(Collectors.joining(", "));
+                    .map(c -> c instanceof SpecEnum choice ? choice.id() : c.toString()).collect(Collectors.joining(", "));
             return "invalid value " + f.getValue() + in + "; expected one of: " + allowed;
         }
         if (e instanceof MismatchedInputException mi && mi.getOriginalMessage().startsWith("Missing required")) {
