@@ -3,8 +3,13 @@ package org.dl4jworkbench.core.data;
 import java.util.List;
 import org.dl4jworkbench.core.analysis.DataShape;
 
-/** A named dataset with its training and test images; both share image size and class names. */
-public record Dataset(String name, ImageSet train, ImageSet test) {
+/**
+ * A named dataset with its training and test images (both share image size and class
+ * names), and the report of what opening it found. {@code resizable} is true where the
+ * images were decoded to a requested size (image folders), so the network's input size
+ * decides, rather than the data's.
+ */
+public record Dataset(String name, ImageSet train, ImageSet test, DatasetReport report, boolean resizable) {
 
     public Dataset {
         if (train.height() != test.height() || train.width() != test.width() || train.channels() != test.channels()) {
@@ -15,6 +20,11 @@ public record Dataset(String name, ImageSet train, ImageSet test) {
         if (!train.classNames().equals(test.classNames())) {
             throw new IllegalArgumentException(name + ": training and test class names differ");
         }
+    }
+
+    /** A dataset of fixed-size images with nothing skipped. */
+    public Dataset(String name, ImageSet train, ImageSet test) {
+        this(name, train, test, DatasetReport.uniform(train.height(), train.width(), train.channels()), false);
     }
 
     public List<String> classNames() {

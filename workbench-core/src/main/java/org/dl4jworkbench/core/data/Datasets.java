@@ -5,7 +5,8 @@ import java.nio.file.Path;
 
 /**
  * Opens a dataset from its SPEC as the command line and project files write it:
- * {@code mnist-mini} (embedded) or {@code idx:DIR}.
+ * {@code mnist-mini} (embedded), {@code idx:DIR}, {@code cifar10:DIR}, {@code folder:DIR},
+ * or a catalogue name ({@code mnist}, {@code cifar10}, ...) once downloaded.
  */
 public final class Datasets {
 
@@ -15,13 +16,28 @@ public final class Datasets {
     }
 
     public static Dataset open(String spec) throws IOException, InvalidDataException {
+        return open(spec, DatasetOptions.defaults());
+    }
+
+    public static Dataset open(String spec, DatasetOptions options) throws IOException, InvalidDataException {
         if (spec.equals(IdxDatasets.MNIST_MINI)) {
             return IdxDatasets.mnistMini();
         }
-        if (spec.startsWith("idx:")) {
-            return IdxDatasets.open(Path.of(spec.substring(4)));
+        int colon = spec.indexOf(':');
+        if (colon > 0) {
+            String form = spec.substring(0, colon);
+            Path dir = Path.of(spec.substring(colon + 1));
+            switch (form) {
+                case "idx":
+                    return IdxDatasets.open(dir);
+                case "folder":
+                    return ImageFolders.open(dir, options);
+                default:
+                    break;
+            }
         }
         throw new InvalidDataException("unknown dataset '" + spec + "'; use " + IdxDatasets.MNIST_MINI
-                + " (the embedded MNIST subset) or idx:DIR (a folder of MNIST-format IDX files)");
+                + " (the embedded MNIST subset), idx:DIR (MNIST-format IDX files), cifar10:DIR (CIFAR-10 binary "
+                + "batches), folder:DIR (one subfolder of images per class) or a catalogue name");
     }
 }

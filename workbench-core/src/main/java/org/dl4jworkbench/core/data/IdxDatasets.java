@@ -103,9 +103,9 @@ public final class IdxDatasets {
         int width = dims[2];
         int channels = dims.length == 4 ? dims[3] : 1;
         return new Dataset(name,
-                new ImageSet(planar(trainImages.data(), height, width, channels), train, height, width, channels,
+                ImageSet.of(planar(trainImages.data(), height, width, channels), train, height, width, channels,
                         classNames),
-                new ImageSet(planar(testImages.data(), height, width, channels), test, height, width, channels,
+                ImageSet.of(planar(testImages.data(), height, width, channels), test, height, width, channels,
                         classNames));
     }
 

@@ -1,32 +1,32 @@
 package org.dl4jworkbench.core.data;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Labelled images held compactly as unsigned bytes, each image stored channel-planar
- * (channel, row, column), the order DL4J's NCHW input takes. Immutable.
+ * Labelled images of one size, held compactly as unsigned bytes in channel-planar order
+ * (channel, row, column), the order DL4J's NCHW input takes. Immutable. A subset (a split)
+ * is a view on the same pixels, not a copy.
  */
 public final class ImageSet {
 
-    private final byte[] pixels;
+    private final PixelStore store;
     private final int[] labels;
+    /** Position in this set -> index in the store and labels; null where they are the same. */
+    private final int[] view;
     private final int height;
     private final int width;
     private final int channels;
     private final List<String> classNames;
 
-    public ImageSet(byte[] pixels, int[] labels, int height, int width, int channels, List<String> classNames) {
-        this.pixels = Objects.requireNonNull(pixels);
-        this.labels = Objects.requireNonNull(labels);
-        this.height = height;
-        this.width = width;
-        this.channels = channels;
-        this.classNames = List.copyOf(classNames);
-        if ((long) labels.length * imageSize() != pixels.length) {
-            throw new IllegalArgumentException(labels.length + " labels but " + pixels.length + " bytes of "
-                    + height + "x" + width + "x" + channels + " images");
+    public ImageSet(PixelStore store, int[] labels, int height, int width, int channels, List<String> classNames) {
+        this(store, labels, null, height, width, channels, List.copyOf(classNames));
+        if (store.imageSize() != height * width * channels) {
+            throw new IllegalArgumentException("store holds " + store.imageSize() + "-byte images, not "
+                    + height + "x" + width + "x" + channels);
+        }
+        if (store.count() != labels.length) {
+            throw new IllegalArgumentException(labels.length + " labels for " + store.count() + " images");
         }
         for (int label : labels) {
             if (label < 0 || label >= classNames.size()) {
@@ -35,8 +35,26 @@ public final class ImageSet {
         }
     }
 
+    private ImageSet(PixelStore store, int[] labels, int[] view, int height, int width, int channels,
+                     List<String> classNames) {
+        this.store = Objects.requireNonNull(store);
+        this.labels = Objects.requireNonNull(labels);
+        this.view = view;
+        this.height = height;
+        this.width = width;
+        this.channels = channels;
+        this.classNames = classNames;
+    }
+
+    /** Images in one heap array of {@code labels.length * height * width * channels} bytes. */
+    public static ImageSet of(byte[] pixels, int[] labels, int height, int width, int channels,
+                              List<String> classNames) {
+        return new ImageSet(PixelStore.of(pixels, height * width * channels), labels, height, width, channels,
+                classNames);
+    }
+
     public int size() {
-        return labels.length;
+        return view == null ? labels.length : view.length;
     }
 
     public int height() {
@@ -59,37 +77,44 @@ public final class ImageSet {
         return classNames;
     }
 
-    public int label(int index) {
-        return labels[index];
+    public int label(int position) {
+        return labels[index(position)];
     }
 
-    /** Pixel {@code p} (0..imageSize-1, planar order) of image {@code index}, 0..255. */
-    public int pixel(int index, int p) {
-        return pixels[index * imageSize() + p] & 0xff;
+    /** Byte {@code p} (0..imageSize-1, planar order) of image {@code position}, 0..255. */
+    public int pixel(int position, int p) {
+        return store.get(index(position), p);
     }
 
-    /** Copies image {@code index} as floats scaled to 0..1 into {@code dest} at {@code offset}. */
-    public void copyScaled(int index, float[] dest, int offset) {
-        int size = imageSize();
-        int base = index * size;
-        for (int p = 0; p < size; p++) {
-            dest[offset + p] = (pixels[base + p] & 0xff) * (1f / 255f);
-        }
+    /** Copies image {@code position}'s bytes into {@code dest} at {@code offset}. */
+    public void copyBytes(int position, byte[] dest, int offset) {
+        store.read(index(position), dest, offset);
     }
 
     /** Number of images per class, indexed like {@link #classNames()}. */
     public int[] classCounts() {
         int[] counts = new int[classNames.size()];
-        for (int label : labels) {
-            counts[label]++;
+        for (int i = 0; i < size(); i++) {
+            counts[label(i)]++;
         }
         return counts;
     }
 
+    /** The images at {@code positions} of this set, in that order, as a view on the same pixels. */
+    public ImageSet subset(int[] positions) {
+        int[] indices = new int[positions.length];
+        for (int i = 0; i < positions.length; i++) {
+            indices[i] = index(positions[i]);
+        }
+        return new ImageSet(store, labels, indices, height, width, channels, classNames);
+    }
+
     /** The first {@code count} images (all where there are fewer). */
     public ImageSet head(int count) {
-        int n = Math.min(count, size());
-        return new ImageSet(Arrays.copyOf(pixels, n * imageSize()), Arrays.copyOf(labels, n), height, width, channels,
-                classNames);
+        return subset(Batches.identity(Math.min(count, size())));
+    }
+
+    private int index(int position) {
+        return view == null ? position : view[position];
     }
 }

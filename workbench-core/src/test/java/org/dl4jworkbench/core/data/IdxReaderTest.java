@@ -143,7 +143,7 @@ class IdxReaderTest {
     @Test
     void unknownDatasetSpecListsTheForms() {
         assertThatThrownBy(() -> Datasets.open("imagenet"))
-                .hasMessage("unknown dataset 'imagenet'; use mnist-mini (the embedded MNIST subset) or idx:DIR "
-                        + "(a folder of MNIST-format IDX files)");
+                .hasMessageStartingWith("unknown dataset 'imagenet'; use mnist-mini (the embedded MNIST subset), "
+                        + "idx:DIR (MNIST-format IDX files), cifar10:DIR");
     }
 }

@@ -1,0 +1,10 @@
+package org.dl4jworkbench.app.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code workbench datasets list | download NAME | info SPEC}. */
+@Command(name = "datasets", mixinStandardHelpOptions = true,
+        description = "Lists, downloads and describes datasets.",
+        subcommands = {DatasetsInfoCommand.class})
+final class DatasetsCommand {
+}
