@@ -21,8 +21,23 @@ class ArchitectureTest {
 
     @Test
     void coreHasNoUserInterface() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.awt..", "javax.swing..")
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("javafx..", "javax.swing..")
                 .because("workbench-core must run headless, on a server or in CI")
+                .check(core);
+    }
+
+    /** Image decoding needs java.awt.image (headless, not UI): one package, nothing else of AWT (decision 0003). */
+    @Test
+    void onlyImageDecodingTouchesAwtAndOnlyItsImageClasses() {
+        noClasses().that().resideOutsideOfPackage("org.dl4jworkbench.core.data.image..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.awt..", "javax.imageio..")
+                .because("decoding image files is the only reason core touches AWT")
+                .check(core);
+        noClasses().that().resideInAPackage("org.dl4jworkbench.core.data.image..")
+                .should().dependOnClassesThat().resideInAPackage("java.awt")
+                .orShould().dependOnClassesThat().resideInAnyPackage("java.awt.event..", "java.awt.geom..",
+                        "java.awt.font..", "java.awt.dnd..", "java.awt.datatransfer..", "java.awt.print..")
+                .because("the decoder may use java.awt.image and java.awt.color only, which work headless")
                 .check(core);
     }
 

@@ -46,6 +46,20 @@ public final class ImageSet {
         this.classNames = classNames;
     }
 
+    /**
+     * The images at {@code indices} of a store whose other slots may be unusable (label -1):
+     * only the labels of the chosen images are checked.
+     */
+    static ImageSet view(PixelStore store, int[] labels, int[] indices, int height, int width, int channels,
+                         List<String> classNames) {
+        for (int index : indices) {
+            if (labels[index] < 0 || labels[index] >= classNames.size()) {
+                throw new IllegalArgumentException("label " + labels[index] + " at " + index);
+            }
+        }
+        return new ImageSet(store, labels, indices.clone(), height, width, channels, List.copyOf(classNames));
+    }
+
     /** Images in one heap array of {@code labels.length * height * width * channels} bytes. */
     public static ImageSet of(byte[] pixels, int[] labels, int height, int width, int channels,
                               List<String> classNames) {
