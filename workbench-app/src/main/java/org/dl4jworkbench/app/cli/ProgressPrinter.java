@@ -57,8 +57,11 @@ final class ProgressPrinter implements TrainingListener {
             err.println();
             lastWidth = 0;
         }
-        err.printf(Locale.ROOT, "epoch %d/%d done in %s: mean training loss %.4f, %.0f img/s%n", e.epoch(), e.epochs(),
-                format(e.duration()), e.trainLoss(), e.imagesPerSecond());
+        err.printf(Locale.ROOT, "epoch %d/%d done in %s: loss %.4f, accuracy %.2f%%%s, %.0f img/s%n", e.epoch(),
+                e.epochs(), format(e.duration()), e.trainLoss(), e.trainAccuracy() * 100,
+                Double.isNaN(e.validationAccuracy()) ? "" : String.format(Locale.ROOT,
+                        "; validation loss %.4f, accuracy %.2f%%", e.validationLoss(), e.validationAccuracy() * 100),
+                e.imagesPerSecond());
         try {
             run.appendEpoch(e);
         } catch (IOException ex) {

@@ -48,6 +48,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "N", description = "Minibatch size (default: the network's setting).")
     Integer batch;
 
+    @Option(names = "--validation", paramLabel = "SHARE",
+            description = "Share of the training images held back to validate on after each epoch, 0 to 0.5 "
+                    + "(default: the network's setting).")
+    Double validation;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "The run folder to write (default: a new folder under ./runs).")
     Path out;
@@ -64,14 +69,12 @@ final class TrainCommand implements Callable<Integer> {
         try {
             spec = withOverrides(network.load());
             err.println("Loading dataset " + dataset + " ...");
-            data = Datasets.open(dataset);
+            data = DatasetLoading.open(dataset, spec.input(), err);
         } catch (UserError | InvalidDataException e) {
             err.println("error: " + e.getMessage());
             return WorkbenchCommand.BAD_INPUT;
         }
-        err.printf("Dataset %s: %,d training and %,d test images, %dx%dx%d, %d classes%n", data.name(),
-                data.train().size(), data.test().size(), data.train().height(), data.train().width(),
-                data.train().channels(), data.classNames().size());
+        DatasetLoading.describe(data, err);
 
         NetworkAnalysis analysis = NetworkAnalyzer.analyze(spec, data.shape());
         analysis.problems().forEach(p -> err.println(p));
@@ -106,7 +109,7 @@ final class TrainCommand implements Callable<Integer> {
         if (!diverged) { // a diverged network's weights are NaN: nothing worth keeping
             ModelMetadata metadata = new ModelMetadata(ModelMetadata.FORMAT_VERSION, Version.workbench(),
                     "1.0.0-M2.1", Instant.now().toString(), data.classNames(), spec.input().height(),
-                    spec.input().width(), spec.input().channels(), ModelMetadata.SCALE_0_1, data.name(),
+                    spec.input().width(), spec.input().channels(), result.normalizer(), data.name(),
                     result.epochsCompleted(), result.test().accuracy(), SpecJson.toTree(spec));
             ModelFiles.save(result.network(), metadata, run.model());
         }
@@ -138,7 +141,8 @@ final class TrainCommand implements Callable<Integer> {
         if (batch != null) {
             training = training.withBatchSize(batch);
         }
-        return spec.withTraining(training);
+        var result = spec.withTraining(training);
+        return validation == null ? result : result.withData(result.data().withValidationSplit(validation));
     }
 
     private static double round(double value, int digits) {

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.dl4jworkbench.core.spec.AugmentationSpec;
 import org.dl4jworkbench.core.spec.BatchNormSpec;
 import org.dl4jworkbench.core.spec.ConvolutionSpec;
+import org.dl4jworkbench.core.spec.DataSpec;
 import org.dl4jworkbench.core.spec.DenseSpec;
 import org.dl4jworkbench.core.spec.DropoutSpec;
 import org.dl4jworkbench.core.spec.InputSpec;
@@ -55,6 +57,7 @@ public final class NetworkAnalyzer {
     private void run(DataShape data) {
         checkNames();
         checkTraining(spec.training());
+        checkDataPreparation(spec.data());
         if (data != null) {
             checkData(data);
         }
@@ -257,6 +260,27 @@ public final class NetworkAnalyzer {
         if (t.optimizer() == Optimizer.NESTEROV && !(t.momentum() >= 0 && t.momentum() < 1)) {
             error(Problem.TRAINING, name, "momentum must be at least 0 and below 1, found " + t.momentum() + ".",
                     "Use 0.9.");
+        }
+    }
+
+    private void checkDataPreparation(DataSpec d) {
+        String name = "data";
+        if (!(d.validationSplit() >= 0 && d.validationSplit() <= 0.5)) {
+            error(Problem.TRAINING, name, "the validation share must be 0 to 0.5 of the training images, found "
+                    + d.validationSplit() + ".", "Use 0.1 to 0.2, or 0 to train on every image.");
+        }
+        AugmentationSpec a = d.augmentation();
+        if (!(a.rotation() >= 0 && a.rotation() <= 180)) {
+            error(Problem.TRAINING, name, "augmentation rotation must be 0 to 180 degrees, found " + a.rotation() + ".",
+                    "Use 5 to 20 degrees for photos, 0 to 10 for digits.");
+        }
+        if (!(a.translation() >= 0 && a.translation() <= 0.5)) {
+            error(Problem.TRAINING, name, "augmentation shift must be 0 to 0.5 of the image, found " + a.translation()
+                    + ".", "Use 0.05 to 0.15.");
+        }
+        if (!(a.zoom() >= 0 && a.zoom() < 1)) {
+            error(Problem.TRAINING, name, "augmentation zoom must be at least 0 and below 1, found " + a.zoom() + ".",
+                    "Use 0.05 to 0.2.");
         }
     }
 

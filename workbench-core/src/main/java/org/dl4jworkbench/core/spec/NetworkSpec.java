@@ -9,15 +9,17 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A sequential image classifier: input, hidden layers, softmax output, and how to train it.
+ * A sequential image classifier: input, hidden layers, softmax output, how to train it, and
+ * how to prepare its training data.
  * Immutable. Layers without a name get one ("conv1", "pool1", "dense1", ...), so problems
  * and summaries can always name them. Saved as JSON by {@link SpecJson}.
  */
-@JsonPropertyOrder({"format", "version", "name", "input", "layers", "output", "training"})
+@JsonPropertyOrder({"format", "version", "name", "input", "layers", "output", "training", "data"})
 public record NetworkSpec(String name, @JsonProperty(required = true) InputSpec input,
                           @JsonProperty(required = true) List<LayerSpec> layers,
                           @JsonProperty(required = true) OutputSpec output,
-                          @JsonProperty(required = true) TrainingSpec training) {
+                          @JsonProperty(required = true) TrainingSpec training,
+                          DataSpec data) {
 
     /** The JSON format id written into every file. */
     public static final String FORMAT = "dl4j-workbench/network";
@@ -31,6 +33,12 @@ public record NetworkSpec(String name, @JsonProperty(required = true) InputSpec 
         Objects.requireNonNull(training, "training");
         name = Objects.requireNonNullElse(name, "untitled");
         layers = List.copyOf(nameLayers(Objects.requireNonNullElse(layers, List.of())));
+        data = Objects.requireNonNullElse(data, DataSpec.DEFAULT);
+    }
+
+    /** A spec with the default data preparation. */
+    public NetworkSpec(String name, InputSpec input, List<LayerSpec> layers, OutputSpec output, TrainingSpec training) {
+        this(name, input, layers, output, training, DataSpec.DEFAULT);
     }
 
     @JsonProperty("format")
@@ -44,23 +52,27 @@ public record NetworkSpec(String name, @JsonProperty(required = true) InputSpec 
     }
 
     public NetworkSpec withLayers(List<LayerSpec> newLayers) {
-        return new NetworkSpec(name, input, newLayers, output, training);
+        return new NetworkSpec(name, input, newLayers, output, training, data);
     }
 
     public NetworkSpec withInput(InputSpec newInput) {
-        return new NetworkSpec(name, newInput, layers, output, training);
+        return new NetworkSpec(name, newInput, layers, output, training, data);
     }
 
     public NetworkSpec withOutput(OutputSpec newOutput) {
-        return new NetworkSpec(name, input, layers, newOutput, training);
+        return new NetworkSpec(name, input, layers, newOutput, training, data);
     }
 
     public NetworkSpec withTraining(TrainingSpec newTraining) {
-        return new NetworkSpec(name, input, layers, output, newTraining);
+        return new NetworkSpec(name, input, layers, output, newTraining, data);
+    }
+
+    public NetworkSpec withData(DataSpec newData) {
+        return new NetworkSpec(name, input, layers, output, training, newData);
     }
 
     public NetworkSpec withName(String newName) {
-        return new NetworkSpec(newName, input, layers, output, training);
+        return new NetworkSpec(newName, input, layers, output, training, data);
     }
 
     /** Gives unnamed layers the first free name "prefixN", counting per prefix. */

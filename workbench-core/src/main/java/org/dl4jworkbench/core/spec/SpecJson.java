@@ -113,6 +113,10 @@ public final class SpecJson {
         String where = e instanceof JsonMappingException m ? path(m) : "";
         String in = where.isEmpty() ? "" : " in " + where;
         if (e instanceof UnrecognizedPropertyException u) {
+            String parent = where.endsWith("." + u.getPropertyName())
+                    ? where.substring(0, where.length() - u.getPropertyName().length() - 1)
+                    : where.equals(u.getPropertyName()) ? "" : where;
+            in = parent.isEmpty() ? "" : " in " + parent;
             return "unknown field \"" + u.getPropertyName() + "\"" + in + "; expected one of: "
                     + names(u.getKnownPropertyIds());
         }

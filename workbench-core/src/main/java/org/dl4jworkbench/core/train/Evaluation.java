@@ -3,10 +3,10 @@ package org.dl4jworkbench.core.train;
 import java.util.List;
 
 /**
- * Accuracy of a classifier on labelled images, with the confusion matrix
- * ({@code confusion[actual][predicted]} counts).
+ * A classifier's results on labelled images: the confusion matrix
+ * ({@code confusion[actual][predicted]} counts) and the mean cross-entropy loss.
  */
-public record Evaluation(List<String> classNames, int[][] confusion) {
+public record Evaluation(List<String> classNames, int[][] confusion, double loss) {
 
     public int total() {
         int n = 0;
@@ -26,8 +26,9 @@ public record Evaluation(List<String> classNames, int[][] confusion) {
         return n;
     }
 
+    /** Share of images classified right; NaN where there were none. */
     public double accuracy() {
         int total = total();
-        return total == 0 ? 0 : (double) correct() / total;
+        return total == 0 ? Double.NaN : (double) correct() / total;
     }
 }

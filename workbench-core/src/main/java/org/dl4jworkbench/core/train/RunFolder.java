@@ -65,11 +65,12 @@ public final class RunFolder {
     public void appendEpoch(EpochEvent e) throws IOException {
         Path file = dir.resolve(EPOCHS);
         if (!Files.exists(file)) {
-            Files.writeString(file, "epoch,train_loss,images_per_second,seconds\n", StandardCharsets.UTF_8);
+            Files.writeString(file, "epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,"
+                    + "images_per_second,seconds\n", StandardCharsets.UTF_8);
         }
-        Files.writeString(file, String.format(Locale.ROOT, "%d,%.6f,%.1f,%.3f%n", e.epoch(), e.trainLoss(),
-                e.imagesPerSecond(), e.duration().toMillis() / 1000.0), StandardCharsets.UTF_8,
-                StandardOpenOption.APPEND);
+        Files.writeString(file, String.format(Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.6f,%.1f,%.3f%n", e.epoch(),
+                e.trainLoss(), e.trainAccuracy(), e.validationLoss(), e.validationAccuracy(), e.imagesPerSecond(),
+                e.duration().toMillis() / 1000.0), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 
     public void writeResult(Map<String, Object> result) throws IOException {

@@ -4,15 +4,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jworkbench.core.analysis.NetworkAnalysis;
 import org.dl4jworkbench.core.analysis.NetworkAnalyzer;
 import org.dl4jworkbench.core.compile.InvalidNetworkException;
 import org.dl4jworkbench.core.compile.SpecCompiler;
+import org.dl4jworkbench.core.data.Augmenter;
+import org.dl4jworkbench.core.data.BatchSource;
 import org.dl4jworkbench.core.data.Batches;
 import org.dl4jworkbench.core.data.Dataset;
 import org.dl4jworkbench.core.data.ImageSet;
+import org.dl4jworkbench.core.data.Normalizer;
+import org.dl4jworkbench.core.data.Splits;
+import org.dl4jworkbench.core.spec.DataSpec;
 import org.dl4jworkbench.core.spec.NetworkSpec;
+import org.dl4jworkbench.core.spec.Normalization;
 import org.dl4jworkbench.core.spec.TrainingSpec;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.schedule.ISchedule;
@@ -20,10 +28,16 @@ import org.nd4j.linalg.schedule.ISchedule;
 /**
  * Trains a network spec on a dataset, synchronously on the caller's thread, minibatch by
  * minibatch (not {@code fit(iterator)}, which cannot be stopped and holds the network's lock
- * for a whole epoch). Each epoch visits the training images in a new order drawn from the
- * spec's seed. {@link #requestStop()} may be called from any thread.
+ * for a whole epoch). The spec's validation share of the training images is held back
+ * (stratified, from the training seed) and evaluated after every epoch. Minibatches are
+ * prepared (augmented, normalized) ahead on a background thread. Each epoch visits the
+ * training images in a new order drawn from the seed. {@link #requestStop()} may be called
+ * from any thread.
  */
 public final class Trainer {
+
+    /** Training images evaluated after each epoch to report training accuracy. */
+    static final int TRAIN_ACCURACY_SAMPLE = 2_000;
 
     private final NetworkSpec spec;
     private final Dataset data;
@@ -48,12 +62,20 @@ public final class Trainer {
             throw new InvalidNetworkException(analysis.errors());
         }
         TrainingSpec settings = spec.training();
-        ImageSet train = data.train();
+        DataSpec dataSpec = spec.data();
+        Splits.Split split = Splits.stratified(data.train(), dataSpec.validationSplit(), settings.seed());
+        ImageSet train = split.kept();
+        ImageSet validation = split.heldOut();
+        Normalizer normalizer = dataSpec.normalization() == Normalization.STANDARDIZE
+                ? Normalizer.standardize(train) : Normalizer.scale();
+        ImageSet trainSample = sample(train, settings.seed());
         int batchSize = settings.batchSize();
         int batches = (train.size() + batchSize - 1) / batchSize;
         MultiLayerNetwork net = new MultiLayerNetwork(SpecCompiler.compile(spec, batches));
         net.init();
         ISchedule learningRate = SpecCompiler.schedule(settings, batches);
+        var augmenter = new Augmenter(dataSpec.augmentation());
+
         int epochs = settings.epochs();
         long totalImages = (long) train.size() * epochs;
         int[] order = Batches.identity(train.size());
@@ -63,52 +85,83 @@ public final class Trainer {
         String message = "";
         long runStart = System.nanoTime();
         long imagesDone = 0;
+        long trainNanos = 0; // minibatch time only, without evaluations
         long iteration = 0;
-
-        epochs:
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-            shuffle(order, random);
-            long epochStart = System.nanoTime();
-            long epochImages = 0;
-            double lossSum = 0;
-            for (int b = 0; b < batches; b++) {
-                if (stopRequested) {
-                    reason = StopReason.STOPPED;
-                    message = "stopped on request in epoch " + epoch + " after " + b + " of " + batches + " batches";
-                    break epochs;
+        int evalBatch = Math.max(batchSize, 256);
+        ExecutorService prepare = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "prepare-batches");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            epochs:
+            for (int epoch = 1; epoch <= epochs; epoch++) {
+                shuffle(order, random);
+                long epochStart = System.nanoTime();
+                long epochImages = 0;
+                double lossSum = 0;
+                try (var source = new BatchSource(train, order, batchSize, normalizer, augmenter,
+                        settings.seed() * 31 + epoch, prepare)) {
+                    for (int b = 0; source.hasNext(); b++) {
+                        if (stopRequested) {
+                            reason = StopReason.STOPPED;
+                            message = "stopped on request in epoch " + epoch + " after " + b + " of " + batches
+                                    + " batches";
+                            trainNanos += System.nanoTime() - epochStart;
+                            break epochs;
+                        }
+                        DataSet batch = source.next();
+                        int n = batch.numExamples();
+                        double lr = learningRate.valueAt(net.getIterationCount(), net.getEpochCount());
+                        net.fit(batch);
+                        double loss = net.score();
+                        iteration++;
+                        epochImages += n;
+                        imagesDone += n;
+                        lossSum += loss * n;
+                        if (!Double.isFinite(loss)) {
+                            reason = StopReason.DIVERGED;
+                            message = "the loss became " + loss + " in epoch " + epoch + ", batch " + (b + 1)
+                                    + ": training diverged. Lower the learning rate (now " + settings.learningRate()
+                                    + "), for example to " + settings.learningRate() / 10 + ".";
+                            trainNanos += System.nanoTime() - epochStart;
+                            break epochs;
+                        }
+                        double rate = epochImages / seconds(epochStart);
+                        listener.onIteration(new IterationEvent(epoch, epochs, b + 1, batches, iteration, loss, lr,
+                                rate, eta(totalImages - imagesDone, rate)));
+                    }
                 }
-                int from = b * batchSize;
-                int to = Math.min(train.size(), from + batchSize);
-                DataSet batch = Batches.batch(train, order, from, to);
-                double lr = learningRate.valueAt(net.getIterationCount(), net.getEpochCount());
-                net.fit(batch);
-                double loss = net.score();
-                iteration++;
-                epochImages += to - from;
-                imagesDone += to - from;
-                lossSum += loss * (to - from);
-                if (!Double.isFinite(loss)) {
-                    reason = StopReason.DIVERGED;
-                    message = "the loss became " + loss + " in epoch " + epoch + ", batch " + (b + 1)
-                            + ": training diverged. Lower the learning rate (now " + settings.learningRate()
-                            + "), for example to " + settings.learningRate() / 10 + ".";
-                    break epochs;
-                }
+                net.incrementEpochCount(); // fit(DataSet) does not count epochs; epoch-based schedules need it
                 double rate = epochImages / seconds(epochStart);
-                listener.onIteration(new IterationEvent(epoch, epochs, b + 1, batches, iteration, loss, lr, rate,
-                        eta(totalImages - imagesDone, rate)));
+                Duration duration = Duration.ofNanos(System.nanoTime() - epochStart);
+                trainNanos += duration.toNanos();
+                Evaluation onValidation = Evaluator.evaluate(net, validation, evalBatch, normalizer);
+                Evaluation onTrain = Evaluator.evaluate(net, trainSample, evalBatch, normalizer);
+                EpochEvent event = new EpochEvent(epoch, epochs, lossSum / epochImages, onTrain.accuracy(),
+                        onValidation.loss(), onValidation.accuracy(), rate, duration,
+                        eta(totalImages - imagesDone, rate));
+                history.add(event);
+                listener.onEpoch(event);
             }
-            net.incrementEpochCount(); // fit(DataSet) does not count epochs; epoch-based schedules need it
-            double rate = epochImages / seconds(epochStart);
-            EpochEvent event = new EpochEvent(epoch, epochs, lossSum / epochImages, rate,
-                    Duration.ofNanos(System.nanoTime() - epochStart), eta(totalImages - imagesDone, rate));
-            history.add(event);
-            listener.onEpoch(event);
+        } finally {
+            prepare.shutdownNow();
         }
-        double trainSeconds = seconds(runStart);
-        Evaluation test = Evaluator.evaluate(net, data.test(), Math.max(batchSize, 256));
-        return new TrainingResult(net, reason, message, history.size(), history, test,
-                Duration.ofNanos(System.nanoTime() - runStart), imagesDone / trainSeconds);
+        Evaluation test = Evaluator.evaluate(net, data.test(), evalBatch, normalizer);
+        return new TrainingResult(net, normalizer, reason, message, history.size(), history, test,
+                Duration.ofNanos(System.nanoTime() - runStart), imagesDone / Math.max(1e-9, trainNanos / 1e9));
+    }
+
+    /** A fixed random sample of the training images for the training-accuracy measurement. */
+    private static ImageSet sample(ImageSet train, long seed) {
+        if (train.size() <= TRAIN_ACCURACY_SAMPLE) {
+            return train;
+        }
+        int[] order = Batches.identity(train.size());
+        shuffle(order, new Random(seed ^ 0x5DEECE66DL));
+        int[] chosen = java.util.Arrays.copyOf(order, TRAIN_ACCURACY_SAMPLE);
+        java.util.Arrays.sort(chosen);
+        return train.subset(chosen);
     }
 
     private static void shuffle(int[] order, Random random) {

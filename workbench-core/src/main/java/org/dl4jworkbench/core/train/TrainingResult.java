@@ -3,13 +3,14 @@ package org.dl4jworkbench.core.train;
 import java.time.Duration;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.dl4jworkbench.core.data.Normalizer;
 
 /**
- * The trained network and how the run went. {@code testAccuracy} is measured on the
+ * The trained network, the normalizer its input needs, and how the run went. {@code testAccuracy} is measured on the
  * dataset's test split after training; {@code message} explains a stop other than
  * {@link StopReason#COMPLETED}.
  */
-public record TrainingResult(MultiLayerNetwork network, StopReason reason, String message, int epochsCompleted,
+public record TrainingResult(MultiLayerNetwork network, Normalizer normalizer, StopReason reason, String message, int epochsCompleted,
                              List<EpochEvent> epochs, Evaluation test, Duration duration,
                              double imagesPerSecond) {
 

@@ -9,6 +9,7 @@ import java.util.zip.ZipFile;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.dl4jworkbench.core.compile.SpecCompiler;
+import org.dl4jworkbench.core.data.Normalizer;
 import org.dl4jworkbench.core.spec.NetworkSpec;
 import org.dl4jworkbench.core.spec.SpecJson;
 import org.dl4jworkbench.core.spec.Templates;
@@ -26,7 +27,8 @@ class ModelFilesTest {
         MultiLayerNetwork net = new MultiLayerNetwork(SpecCompiler.compile(spec));
         net.init();
         var metadata = new ModelMetadata(ModelMetadata.FORMAT_VERSION, "test", "1.0.0-M2.1", "2026-11-24T00:00:00Z",
-                List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), 28, 28, 1, ModelMetadata.SCALE_0_1,
+                List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), 28, 28, 1,
+                new Normalizer(Normalizer.STANDARDIZE, new float[] {0.13f}, new float[] {0.31f}),
                 "mnist-mini", 1, 0.5, SpecJson.toTree(spec));
         Path file = dir.resolve("model.zip");
         Files.writeString(file, "an older model");

@@ -67,6 +67,14 @@ class SpecJsonTest {
     }
 
     @Test
+    void unknownNestedFieldNamesItsParent() {
+        String json = minimal("").replace("\"output\":", "\"data\": {\"augmentation\": {\"flip\": true, \"mirror\": 1}},\n \"output\":");
+        assertThatThrownBy(() -> SpecJson.fromJson(json, "net.json"))
+                .hasMessage("net.json: unknown field \"mirror\" in data.augmentation; expected one of: flip, rotation, "
+                        + "translation, zoom");
+    }
+
+    @Test
     void unknownLayerTypeListsTheKnownOnes() {
         assertThatThrownBy(() -> SpecJson.fromJson(minimal("{\"type\": \"lstm\", \"units\": 8}"), "net.json"))
                 .isInstanceOf(SpecFormatException.class)

@@ -46,12 +46,17 @@ class TrainerTest {
         assertThat(result.reason()).isEqualTo(StopReason.COMPLETED);
         assertThat(result.test().total()).isEqualTo(2_000);
         assertThat(result.test().accuracy()).isGreaterThanOrEqualTo(0.95);
-        assertThat(iterations).hasSize(313); // 10,000 images in minibatches of 32
-        assertThat(iterations.get(312).batch()).isEqualTo(313);
+        assertThat(iterations).hasSize(282); // 9,000 images (1,000 held back to validate) in minibatches of 32
+        assertThat(iterations.get(281).batch()).isEqualTo(282);
         assertThat(iterations.get(0).learningRate()).isEqualTo(0.002);
-        assertThat(iterations.get(312).learningRate()).isLessThan(0.0001); // cosine decay to zero
+        assertThat(iterations.get(281).learningRate()).isLessThan(0.0001); // cosine decay to zero
         assertThat(iterations.get(0).loss()).isGreaterThan(2 * epochs.get(0).trainLoss());
-        assertThat(epochs).singleElement().satisfies(e -> assertThat(e.trainLoss()).isBetween(0.0, 1.0));
+        assertThat(epochs).singleElement().satisfies(e -> {
+            assertThat(e.trainLoss()).isBetween(0.0, 1.0);
+            assertThat(e.trainAccuracy()).isGreaterThan(0.9);
+            assertThat(e.validationAccuracy()).isGreaterThan(0.9);
+            assertThat(e.validationLoss()).isBetween(0.0, 0.5);
+        });
         assertThat(result.epochs()).isEqualTo(epochs);
     }
 
