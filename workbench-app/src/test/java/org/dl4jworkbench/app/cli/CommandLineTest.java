@@ -87,6 +87,20 @@ class CommandLineTest {
     }
 
     @Test
+    void trainOnAnImageFolderWithBadFilesReportsThemAndTrains(@TempDir Path dir) throws Exception {
+        Path pets = org.dl4jworkbench.core.data.image.ImageFixtures.catsAndDogs(dir.resolve("pets"), 30, true, 9);
+        Run r = run("train", "--template", "cats-dogs", "--dataset", "folder:" + pets, "--epochs", "1",
+                "--out", dir.resolve("run").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("48 training and 12 test images, 128x128x3, 2 classes", "Skipped 4 file(s):",
+                "cats/empty.jpg: empty file (0 bytes)", "dogs/not-really.png: not an image",
+                "dogs/truncated.jpg: truncated JPEG", "notes.txt: not in a class folder");
+        JsonNode json = Json.mapper().readTree(r.out().strip().lines().reduce((a, b) -> b).orElseThrow());
+        assertThat(json.get("dataset").asText()).isEqualTo("folder:" + pets);
+        assertThat(Path.of(json.get("model").asText())).exists();
+    }
+
+    @Test
     void trainEndsWithAJsonLineAndLeavesAModelAndARunFolder(@TempDir Path dir) throws Exception {
         Path runDir = dir.resolve("run");
         Run r = run("train", "--template", "mlp", "--epochs", "1", "--batch", "64", "--out", runDir.toString());

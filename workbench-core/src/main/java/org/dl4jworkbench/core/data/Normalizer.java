@@ -55,7 +55,8 @@ public record Normalizer(String kind, float[] mean, float[] std) {
             double m = sum[c] / n / 255.0;
             double variance = Math.max(0, sumSq[c] / n / (255.0 * 255.0) - m * m);
             mean[c] = (float) m;
-            std[c] = (float) Math.max(Math.sqrt(variance), 1e-6);
+            double deviation = Math.sqrt(variance);
+            std[c] = (float) (deviation < 1e-6 ? 1 : deviation); // a constant channel is only centred, as sklearn does
         }
         return new Normalizer(STANDARDIZE, mean, std);
     }
