@@ -19,13 +19,16 @@ final class DatasetLoading {
     }
 
     /** Opens {@code spec}, decoding image folders to {@code input}'s size with a progress line. */
-    static Dataset open(String spec, InputSpec input, PrintWriter err) throws IOException, InvalidDataException {
+    static Dataset open(String spec, InputSpec input, PrintWriter err) throws InvalidDataException {
         var progress = new DecodeProgress(err);
         DatasetOptions options = DatasetOptions.defaults()
                 .withSize(input.height(), input.width(), input.channels())
                 .withProgress(progress);
         try {
             return Datasets.open(spec, options);
+        } catch (IOException e) {
+            throw new InvalidDataException(spec + ": cannot read: " + e.getMessage()
+                    + ". Check that the files exist and are readable", e);
         } finally {
             progress.finish();
         }

@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code workbench datasets list | download NAME | info SPEC}. */
 @Command(name = "datasets", mixinStandardHelpOptions = true,
         description = "Lists, downloads and describes datasets.",
-        subcommands = {DatasetsInfoCommand.class, DatasetsAugmentCommand.class, DatasetsBenchCommand.class})
+        subcommands = {DatasetsListCommand.class, DatasetsDownloadCommand.class, DatasetsInfoCommand.class,
+                DatasetsAugmentCommand.class, DatasetsBenchCommand.class})
 final class DatasetsCommand {
 }

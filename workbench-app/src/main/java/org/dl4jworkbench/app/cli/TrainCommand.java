@@ -39,7 +39,9 @@ final class TrainCommand implements Callable<Integer> {
     NetworkOptions network = new NetworkOptions();
 
     @Option(names = "--dataset", paramLabel = "SPEC", defaultValue = Datasets.DEFAULT,
-            description = "mnist-mini (embedded, the default) or idx:DIR (a folder of MNIST-format IDX files).")
+            description = "mnist-mini (embedded, the default), idx:DIR (MNIST-format IDX files), cifar10:DIR "
+                    + "(CIFAR-10 binary batches), folder:DIR (a subfolder of images per class), or a downloaded "
+                    + "catalogue dataset (mnist, cifar10; see 'workbench datasets list').")
     String dataset;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: the network's setting).")

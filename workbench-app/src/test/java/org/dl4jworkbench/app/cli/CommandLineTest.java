@@ -101,6 +101,19 @@ class CommandLineTest {
     }
 
     @Test
+    void cifarCnnTrainsOnGeneratedCifarBinaryFiles(@TempDir Path dir) throws Exception {
+        Path cifar = org.dl4jworkbench.core.data.CifarFixtures.writeLearnable(dir.resolve("cifar"), 2000, 500, 5);
+        Run r = run("train", "--template", "cifar10-cnn", "--dataset", "cifar10:" + cifar, "--epochs", "3",
+                "--out", dir.resolve("run").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("2,000 training and 500 test images, 32x32x3, 10 classes",
+                "validation loss");
+        JsonNode json = Json.mapper().readTree(r.out().strip().lines().reduce((a, b) -> b).orElseThrow());
+        assertThat(json.get("test_accuracy").asDouble()).isGreaterThan(0.3); // chance is 0.1
+        assertThat(json.get("epochs").asInt()).isEqualTo(3);
+    }
+
+    @Test
     void trainEndsWithAJsonLineAndLeavesAModelAndARunFolder(@TempDir Path dir) throws Exception {
         Path runDir = dir.resolve("run");
         Run r = run("train", "--template", "mlp", "--epochs", "1", "--batch", "64", "--out", runDir.toString());

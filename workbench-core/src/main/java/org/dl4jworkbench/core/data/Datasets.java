@@ -2,6 +2,7 @@ package org.dl4jworkbench.core.data;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.dl4jworkbench.core.data.catalog.Catalog;
 
 /**
  * Opens a dataset from its SPEC as the command line and project files write it:
@@ -30,10 +31,17 @@ public final class Datasets {
             switch (form) {
                 case "idx":
                     return IdxDatasets.open(dir);
+                case "cifar10":
+                    return Cifar10Reader.open(dir);
                 case "folder":
                     return ImageFolders.open(dir, options);
                 default:
                     break;
+            }
+        } else if (colon < 0) {
+            var entry = Catalog.find(spec);
+            if (entry.isPresent()) {
+                return Catalog.open(entry.get(), WorkbenchDirs.data());
             }
         }
         throw new InvalidDataException("unknown dataset '" + spec + "'; use " + IdxDatasets.MNIST_MINI

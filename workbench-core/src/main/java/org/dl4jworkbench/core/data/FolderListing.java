@@ -111,7 +111,10 @@ record FolderListing(Path root, List<String> classNames, List<Entry> files, List
             throws IOException {
         try (Stream<Path> list = Files.list(dir)) {
             for (Path p : list.filter(Files::isRegularFile).sorted().toList()) {
-                skipped.add(new SkippedFile(root.relativize(p).toString().replace('\\', '/'), reason));
+                String name = p.getFileName().toString();
+                boolean hidden = name.startsWith(".") || JUNK.contains(name.toLowerCase(Locale.ROOT));
+                skipped.add(new SkippedFile(root.relativize(p).toString().replace('\\', '/'),
+                        hidden ? "hidden or system file" : reason));
             }
         }
     }

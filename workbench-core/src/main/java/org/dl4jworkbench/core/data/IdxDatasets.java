@@ -93,6 +93,7 @@ public final class IdxDatasets {
         int[] test = labels(testLabels);
         int maxLabel = Math.max(IntStream.of(train).max().orElse(0), IntStream.of(test).max().orElse(0));
         if (classNames == null) {
+            checkEveryLabelUsed(train, maxLabel, where);
             classNames = IntStream.rangeClosed(0, Math.max(maxLabel, 1)).mapToObj(Integer::toString).toList();
         } else if (maxLabel >= classNames.size()) {
             throw new InvalidDataException(where + ": label " + maxLabel + " found but " + CLASS_NAMES_FILE
@@ -107,6 +108,24 @@ public final class IdxDatasets {
                         classNames),
                 ImageSet.of(planar(testImages.data(), height, width, channels), test, height, width, channels,
                         classNames));
+    }
+
+    /**
+     * Without {@code classes.txt} the classes are 0..max label; a label far beyond the others
+     * (a damaged labels file) would otherwise make classes that have no images.
+     */
+    private static void checkEveryLabelUsed(int[] train, int maxLabel, String where) throws InvalidDataException {
+        boolean[] used = new boolean[maxLabel + 1];
+        for (int label : train) {
+            used[label] = true;
+        }
+        List<Integer> missing = IntStream.rangeClosed(0, maxLabel).filter(l -> !used[l]).boxed().toList();
+        if (!missing.isEmpty()) {
+            throw new InvalidDataException(where + ": labels run from 0 to " + maxLabel + " but no training image has "
+                    + (missing.size() == 1 ? "label " + missing.get(0) : missing.size() + " of those labels (first: "
+                    + missing.get(0) + ")") + ". The labels file is damaged, or the classes are not numbered 0..N-1: "
+                    + "add " + CLASS_NAMES_FILE + " naming every class, one per line");
+        }
     }
 
     private static void checkImages(IdxReader.IdxData images, String what) throws InvalidDataException {

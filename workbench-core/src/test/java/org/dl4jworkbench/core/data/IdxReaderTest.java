@@ -123,6 +123,19 @@ class IdxReaderTest {
     }
 
     @Test
+    void aLabelOutOfRangeIsCaughtInsteadOfMakingEmptyClasses() throws Exception {
+        IdxFixtures.dataset(dir);
+        Files.write(dir.resolve("train-labels-idx1-ubyte"), IdxFixtures.labels(0, 1, 2, 0, 1, 200));
+        assertThatThrownBy(() -> IdxDatasets.open(dir))
+                .isInstanceOf(InvalidDataException.class)
+                .hasMessageContaining("labels run from 0 to 200 but no training image has 197 of those labels "
+                        + "(first: 3)");
+        Files.write(dir.resolve("classes.txt"), List.of("a", "b", "c"));
+        assertThatThrownBy(() -> IdxDatasets.open(dir))
+                .hasMessageContaining("label 200 found but classes.txt names only 3 classes");
+    }
+
+    @Test
     void labelCountMustMatchImageCount() throws Exception {
         IdxFixtures.dataset(dir);
         Files.write(dir.resolve("train-labels-idx1-ubyte"), IdxFixtures.labels(0, 1, 2));
