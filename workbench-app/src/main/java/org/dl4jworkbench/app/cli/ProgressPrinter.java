@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Locale;
 import org.dl4jworkbench.core.train.EpochEvent;
 import org.dl4jworkbench.core.train.IterationEvent;
-import org.dl4jworkbench.core.train.RunFolder;
+import org.dl4jworkbench.core.run.RunFolder;
 import org.dl4jworkbench.core.train.TrainingListener;
 
 /**

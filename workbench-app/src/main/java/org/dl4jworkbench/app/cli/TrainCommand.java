@@ -19,7 +19,7 @@ import org.dl4jworkbench.core.model.ModelFiles;
 import org.dl4jworkbench.core.model.ModelMetadata;
 import org.dl4jworkbench.core.spec.NetworkSpec;
 import org.dl4jworkbench.core.spec.SpecJson;
-import org.dl4jworkbench.core.train.RunFolder;
+import org.dl4jworkbench.core.run.RunFolder;
 import org.dl4jworkbench.core.train.StopReason;
 import org.dl4jworkbench.core.train.Trainer;
 import org.dl4jworkbench.core.train.TrainingResult;
@@ -126,7 +126,7 @@ final class TrainCommand implements Callable<Integer> {
         summary.put("network", spec.name());
         summary.put("dataset", data.name());
         summary.put("stop_reason", result.reason().name().toLowerCase(Locale.ROOT));
-        run.writeResult(summary);
+        run.writeJson("result.json", summary);
         err.printf(Locale.ROOT, "Test accuracy %.2f%% (%,d of %,d) after %d epoch(s); %s%n",
                 result.test().accuracy() * 100, result.test().correct(), result.test().total(),
                 result.epochsCompleted(), diverged ? "model not saved" : "model saved to " + run.model());
