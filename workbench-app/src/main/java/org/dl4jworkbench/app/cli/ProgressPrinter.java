@@ -1,18 +1,15 @@
 package org.dl4jworkbench.app.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Locale;
 import org.dl4jworkbench.core.train.EpochEvent;
 import org.dl4jworkbench.core.train.IterationEvent;
-import org.dl4jworkbench.core.run.RunFolder;
 import org.dl4jworkbench.core.train.TrainingListener;
 
 /**
  * The live progress line of {@code train}: redrawn in place on a terminal (at most 4 times a
- * second), a new line every 10 seconds in a log. Also appends each epoch to the run folder.
+ * second), a new line every 10 seconds in a log, a line per epoch, and pauses.
  */
 final class ProgressPrinter implements TrainingListener {
 
@@ -21,14 +18,12 @@ final class ProgressPrinter implements TrainingListener {
 
     private final PrintWriter err;
     private final boolean terminal;
-    private final RunFolder run;
     private long lastPrint;
     private int lastWidth;
 
-    ProgressPrinter(PrintWriter err, boolean terminal, RunFolder run) {
+    ProgressPrinter(PrintWriter err, boolean terminal) {
         this.err = err;
         this.terminal = terminal;
-        this.run = run;
     }
 
     @Override
@@ -62,11 +57,16 @@ final class ProgressPrinter implements TrainingListener {
                 Double.isNaN(e.validationAccuracy()) ? "" : String.format(Locale.ROOT,
                         "; validation loss %.4f, accuracy %.2f%%", e.validationLoss(), e.validationAccuracy() * 100),
                 e.imagesPerSecond());
-        try {
-            run.appendEpoch(e);
-        } catch (IOException ex) {
-            throw new UncheckedIOException("cannot write " + run.dir().resolve(RunFolder.EPOCHS), ex);
+    }
+
+    @Override
+    public void onStateChange(State state) {
+        if (terminal && lastWidth > 0) {
+            err.println();
+            lastWidth = 0;
         }
+        err.println(state == State.PAUSED ? "paused" : "resumed");
+        err.flush();
     }
 
     void finish() {

@@ -1,13 +1,16 @@
 package org.dl4jworkbench.app.cli;
 
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.dl4jworkbench.core.analysis.NetworkAnalysis;
 import org.dl4jworkbench.core.analysis.NetworkAnalyzer;
 import org.dl4jworkbench.core.backend.Backend;
@@ -15,13 +18,22 @@ import org.dl4jworkbench.core.backend.BackendUnavailableException;
 import org.dl4jworkbench.core.data.Dataset;
 import org.dl4jworkbench.core.data.Datasets;
 import org.dl4jworkbench.core.data.InvalidDataException;
+import org.dl4jworkbench.core.data.Splits;
 import org.dl4jworkbench.core.model.ModelFiles;
 import org.dl4jworkbench.core.model.ModelMetadata;
-import org.dl4jworkbench.core.spec.NetworkSpec;
-import org.dl4jworkbench.core.spec.SpecJson;
+import org.dl4jworkbench.core.run.DatasetDescription;
+import org.dl4jworkbench.core.run.EvaluationReport;
 import org.dl4jworkbench.core.run.RunFolder;
+import org.dl4jworkbench.core.run.RunRecorder;
+import org.dl4jworkbench.core.run.RunSummary;
+import org.dl4jworkbench.core.spec.NetworkSpec;
+import org.dl4jworkbench.core.spec.SpecFormatException;
+import org.dl4jworkbench.core.spec.SpecJson;
+import org.dl4jworkbench.core.train.CheckpointState;
+import org.dl4jworkbench.core.train.Checkpoints;
 import org.dl4jworkbench.core.train.StopReason;
 import org.dl4jworkbench.core.train.Trainer;
+import org.dl4jworkbench.core.train.TrainingListener;
 import org.dl4jworkbench.core.train.TrainingResult;
 import org.dl4jworkbench.core.util.Json;
 import picocli.CommandLine.Command;
@@ -31,8 +43,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Trains a network on a dataset, evaluates it on the test split and saves the model.",
-            "Ends with one line of JSON: test_accuracy, epochs, seconds, images_per_second, model, run."})
+        description = {"Trains a network on a dataset, evaluates it on the test split and saves the model, with a "
+                + "checkpoint after every epoch. Ctrl+C stops after the current minibatch and keeps the model.",
+            "Ends with one line of JSON: test_accuracy, epochs, seconds, images_per_second, model, run, ..."})
 final class TrainCommand implements Callable<Integer> {
 
     @Mixin
@@ -59,63 +72,134 @@ final class TrainCommand implements Callable<Integer> {
             description = "The run folder to write (default: a new folder under ./runs).")
     Path out;
 
+    @Option(names = "--resume", paramLabel = "RUN_DIR",
+            description = "Continue a run from its last checkpoint (after a crash, kill or Ctrl+C), with its own "
+                    + "network and dataset; --epochs may extend it.")
+    Path resume;
+
     @Spec
     CommandSpec command;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter err = command.commandLine().getErr();
-        PrintWriter stdout = command.commandLine().getOut();
-        NetworkSpec spec;
-        Dataset data;
         try {
-            spec = withOverrides(network.load());
-            err.println("Loading dataset " + dataset + " ...");
-            data = DatasetLoading.open(dataset, spec.input(), err);
+            return resume != null ? resumeRun(err) : newRun(err);
         } catch (UserError | InvalidDataException e) {
             err.println("error: " + e.getMessage());
             return WorkbenchCommand.BAD_INPUT;
-        }
-        DatasetLoading.describe(data, err);
-
-        NetworkAnalysis analysis = NetworkAnalyzer.analyze(spec, data.shape());
-        analysis.problems().forEach(p -> err.println(p));
-        if (!analysis.isValid()) {
-            err.println("error: network '" + spec.name() + "' cannot train on " + data.name()
-                    + " until the problems above are fixed");
-            return WorkbenchCommand.BAD_INPUT;
-        }
-        var t = spec.training();
-        err.printf(Locale.ROOT, "Network %s: %,d parameters; %s, learning rate %s (%s%s), batch %d, %d epoch(s)%n",
-                spec.name(), analysis.totalParameters(), t.optimizer().id(), t.learningRate(), t.schedule(),
-                t.warmupEpochs() > 0 ? ", warm-up " + t.warmupEpochs() + " epoch(s)" : "", t.batchSize(), t.epochs());
-
-        try {
-            err.println("Backend: " + Backend.load());
         } catch (BackendUnavailableException e) {
             err.println("error: " + e.getMessage());
             return 1;
         }
+    }
 
+    private int newRun(PrintWriter err) throws UserError, InvalidDataException, IOException,
+            BackendUnavailableException {
+        NetworkSpec spec = withOverrides(network.load());
+        Dataset data = load(dataset, spec, err);
+        String backend = Backend.load().toString();
+        err.println("Backend: " + backend);
         RunFolder run = out != null ? RunFolder.at(out) : RunFolder.createUnder(Path.of("runs"), spec.name());
         run.writeSpec(spec);
-        var progress = new ProgressPrinter(err, System.console() != null, run);
-        var trainer = new Trainer(spec, data);
-        TrainingResult result = trainer.train(progress);
-        progress.finish();
-        if (result.reason() != StopReason.COMPLETED) {
-            err.println(result.reason() == StopReason.DIVERGED ? "error: " + result.message() : result.message());
-        }
+        run.writeDataset(describe(dataset, data, spec));
+        var recorder = new RunRecorder(run, spec.name(), data.name(), backend, spec.training().epochs(), null);
+        return train(Trainer.withCheckpoints(spec, data, run.checkpoints()), spec, data, run, recorder, err);
+    }
 
-        boolean diverged = result.reason() == StopReason.DIVERGED;
-        if (!diverged) { // a diverged network's weights are NaN: nothing worth keeping
-            ModelMetadata metadata = new ModelMetadata(ModelMetadata.FORMAT_VERSION, Version.workbench(),
-                    "1.0.0-M2.1", Instant.now().toString(), data.classNames(), spec.input().height(),
-                    spec.input().width(), spec.input().channels(), result.normalizer(), data.name(),
-                    result.epochsCompleted(), result.test().accuracy(), SpecJson.toTree(spec));
-            ModelFiles.save(result.network(), metadata, run.model());
+    private int resumeRun(PrintWriter err) throws UserError, InvalidDataException, IOException,
+            BackendUnavailableException {
+        RunFolder run;
+        NetworkSpec spec;
+        DatasetDescription described;
+        try {
+            run = RunFolder.open(resume);
+            spec = run.readSpec();
+            described = run.readDataset();
+        } catch (SpecFormatException e) {
+            throw new UserError(e.getMessage());
+        } catch (IOException e) {
+            throw new UserError(resume + ": not a run folder that can be resumed (" + e.getMessage() + ")");
         }
+        var checkpoints = new Checkpoints(run.checkpoints());
+        if (!checkpoints.exists()) {
+            throw new UserError(resume + ": no checkpoint yet (the run ended before its first epoch did). Start it "
+                    + "again with ./workbench train --spec " + run.file(RunFolder.NETWORK));
+        }
+        if (epochs != null) {
+            spec = spec.withTraining(spec.training().withEpochs(epochs));
+            run.writeSpec(spec);
+        }
+        CheckpointState state = checkpoints.readState();
+        if (state.epoch() >= spec.training().epochs()) {
+            throw new UserError(resume + ": nothing to resume, all " + spec.training().epochs() + " epochs are done. "
+                    + "Give --epochs with a larger number to train longer");
+        }
+        Dataset data = load(described.spec(), spec, err);
+        if (!data.fingerprint().equals(described.fingerprint())) {
+            throw new UserError(described.spec() + ": the data changed since the run started (fingerprint "
+                    + data.fingerprint() + ", was " + described.fingerprint() + "); resuming would mix two datasets. "
+                    + "Start a new run instead");
+        }
+        String backend = Backend.load().toString();
+        err.println("Backend: " + backend);
+        run.truncateAfter(state.epoch(), state.iteration());
+        RunSummary previous = readSummaryOrNull(run);
+        err.printf(Locale.ROOT, "Resuming %s after epoch %d of %d (iteration %,d)%n", run.dir(), state.epoch(),
+                spec.training().epochs(), state.iteration());
+        var recorder = new RunRecorder(run, spec.name(), data.name(), backend, spec.training().epochs(), previous);
+        return train(Trainer.resume(spec, data, run.checkpoints()), spec, data, run, recorder, err);
+    }
 
+    private int train(Trainer trainer, NetworkSpec spec, Dataset data, RunFolder run, RunRecorder recorder,
+                      PrintWriter err) throws IOException {
+        PrintWriter stdout = command.commandLine().getOut();
+        var progress = new ProgressPrinter(err, System.console() != null);
+        recorder.start();
+        var done = new CountDownLatch(1);
+        Thread onCtrlC = new Thread(() -> {
+            trainer.control().stop();
+            try {
+                done.await(60, TimeUnit.SECONDS); // let the run save its model before the JVM exits
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "stop-on-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        TrainingResult result;
+        try {
+            result = trainer.train(TrainingListener.all(progress, recorder));
+            progress.finish();
+            if (result.reason() != StopReason.COMPLETED) {
+                err.println(result.reason() == StopReason.DIVERGED ? "error: " + result.message()
+                        : capitalize(result.message()));
+            }
+            boolean diverged = result.reason() == StopReason.DIVERGED;
+            if (!diverged) { // a diverged network's weights are NaN: nothing worth keeping
+                ModelFiles.save(result.network(), metadata(spec, data, result), run.model());
+            }
+            run.writeJson(RunFolder.EVALUATION, EvaluationReport.of(data.name(), result.test()));
+            recorder.finish(result);
+            printSummary(result, spec, data, run, diverged, err, stdout);
+            return diverged ? 1 : 0;
+        } catch (RuntimeException | IOException e) {
+            recorder.fail(e.getMessage());
+            throw e;
+        } finally {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook is waiting for us and may go on now
+            }
+        }
+    }
+
+    private void printSummary(TrainingResult result, NetworkSpec spec, Dataset data, RunFolder run, boolean diverged,
+                              PrintWriter err, PrintWriter stdout) throws IOException {
+        err.printf(Locale.ROOT, "Test accuracy %.2f%% (%,d of %,d) after %d epoch(s); %s%n",
+                result.test().accuracy() * 100, result.test().correct(), result.test().total(),
+                result.epochsCompleted(), diverged ? "model not saved" : "model saved to " + run.model());
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("test_accuracy", round(result.test().accuracy(), 4));
         summary.put("epochs", result.epochsCompleted());
@@ -125,14 +209,53 @@ final class TrainCommand implements Callable<Integer> {
         summary.put("run", run.dir().toAbsolutePath().toString());
         summary.put("network", spec.name());
         summary.put("dataset", data.name());
-        summary.put("stop_reason", result.reason().name().toLowerCase(Locale.ROOT));
-        run.writeJson("result.json", summary);
-        err.printf(Locale.ROOT, "Test accuracy %.2f%% (%,d of %,d) after %d epoch(s); %s%n",
-                result.test().accuracy() * 100, result.test().correct(), result.test().total(),
-                result.epochsCompleted(), diverged ? "model not saved" : "model saved to " + run.model());
-        stdout.println(Json.mapper().writer().without(
-                com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary));
-        return diverged ? 1 : 0;
+        summary.put("stop_reason", result.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        if (result.bestEpoch() != null) {
+            summary.put("best_epoch", result.bestEpoch());
+        }
+        stdout.println(Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary));
+    }
+
+    private Dataset load(String spec, NetworkSpec network, PrintWriter err) throws InvalidDataException, UserError {
+        err.println("Loading dataset " + spec + " ...");
+        Dataset data = DatasetLoading.open(spec, network.input(), err);
+        DatasetLoading.describe(data, err);
+        NetworkAnalysis analysis = NetworkAnalyzer.analyze(network, data.shape());
+        analysis.problems().forEach(p -> err.println(p));
+        if (!analysis.isValid()) {
+            throw new UserError("network '" + network.name() + "' cannot train on " + data.name()
+                    + " until the problems above are fixed");
+        }
+        var t = network.training();
+        err.printf(Locale.ROOT, "Network %s: %,d parameters; %s, learning rate %s (%s%s), batch %d, %d epoch(s)%s%n",
+                network.name(), analysis.totalParameters(), t.optimizer().id(),
+                BigDecimal.valueOf(t.learningRate()).stripTrailingZeros().toPlainString(), t.schedule(),
+                t.warmupEpochs() > 0 ? ", warm-up " + t.warmupEpochs() + " epoch(s)" : "", t.batchSize(), t.epochs(),
+                t.earlyStopping() == null ? "" : ", early stopping on " + t.earlyStopping().metric().id()
+                        + " (patience " + t.earlyStopping().patience() + ")");
+        return data;
+    }
+
+    private static DatasetDescription describe(String spec, Dataset data, NetworkSpec network) {
+        var split = Splits.stratified(data.train(), network.data().validationSplit(), network.training().seed());
+        return new DatasetDescription(spec, data.name(), data.fingerprint(), data.classNames(), split.kept().size(),
+                split.heldOut().size(), data.test().size(), data.train().height(), data.train().width(),
+                data.train().channels());
+    }
+
+    private static ModelMetadata metadata(NetworkSpec spec, Dataset data, TrainingResult result) {
+        return new ModelMetadata(ModelMetadata.FORMAT_VERSION, Version.workbench(), "1.0.0-M2.1",
+                java.time.Instant.now().toString(), data.classNames(), spec.input().height(), spec.input().width(),
+                spec.input().channels(), result.normalizer(), data.name(), result.epochsCompleted(),
+                result.test().accuracy(), SpecJson.toTree(spec));
+    }
+
+    private static RunSummary readSummaryOrNull(RunFolder run) {
+        try {
+            return run.readSummary();
+        } catch (IOException e) {
+            return null; // killed before its first summary: start the record afresh
+        }
     }
 
     private NetworkSpec withOverrides(NetworkSpec spec) {
@@ -145,6 +268,10 @@ final class TrainCommand implements Callable<Integer> {
         }
         var result = spec.withTraining(training);
         return validation == null ? result : result.withData(result.data().withValidationSplit(validation));
+    }
+
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static double round(double value, int digits) {

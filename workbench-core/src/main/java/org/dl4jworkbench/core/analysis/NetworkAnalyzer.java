@@ -10,6 +10,7 @@ import org.dl4jworkbench.core.spec.ConvolutionSpec;
 import org.dl4jworkbench.core.spec.DataSpec;
 import org.dl4jworkbench.core.spec.DenseSpec;
 import org.dl4jworkbench.core.spec.DropoutSpec;
+import org.dl4jworkbench.core.spec.EarlyStoppingSpec;
 import org.dl4jworkbench.core.spec.InputSpec;
 import org.dl4jworkbench.core.spec.LayerSpec;
 import org.dl4jworkbench.core.spec.NetworkSpec;
@@ -256,6 +257,17 @@ public final class NetworkAnalyzer {
         if (!(t.warmupEpochs() >= 0 && t.warmupEpochs() < Math.max(1, t.epochs()))) {
             error(Problem.TRAINING, name, "the warm-up must be at least 0 and shorter than the run, found "
                     + t.warmupEpochs() + " of " + t.epochs() + " epoch(s).", "Use 0 (none) to 1 epoch.");
+        }
+        EarlyStoppingSpec stopping = t.earlyStopping();
+        if (stopping != null && (stopping.patience() < 1 || !(stopping.minDelta() >= 0))) {
+            error(Problem.TRAINING, name, "early stopping needs a patience of at least 1 epoch and a minimum "
+                    + "improvement of at least 0, found patience " + stopping.patience() + ", minimum "
+                    + stopping.minDelta() + ".", "Use a patience of 3 to 10 epochs and a minimum of 0.");
+        }
+        if (stopping != null && spec.data().validationSplit() <= 0) {
+            error(Problem.TRAINING, name, "early stopping watches the validation metrics, but no training images are "
+                    + "held back to validate on.", "Set the validation share to 0.1 or 0.2, or turn early stopping "
+                    + "off.");
         }
         if (t.optimizer() == Optimizer.NESTEROV && !(t.momentum() >= 0 && t.momentum() < 1)) {
             error(Problem.TRAINING, name, "momentum must be at least 0 and below 1, found " + t.momentum() + ".",

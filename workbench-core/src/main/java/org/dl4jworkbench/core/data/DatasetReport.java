@@ -3,11 +3,12 @@ package org.dl4jworkbench.core.data;
 import java.util.List;
 
 /**
- * What opening a dataset found beyond the images: files skipped and why, and the range of
- * the original image sizes (before resizing to the network's input).
+ * What opening a dataset found beyond the images: files skipped and why, the range of the
+ * original image sizes (before resizing to the network's input), and, where the source
+ * provides one cheaply, a fingerprint of its files (image folders: names, sizes and times).
  */
 public record DatasetReport(List<SkippedFile> skipped, int minHeight, int maxHeight, int minWidth, int maxWidth,
-                            int sourceChannels) {
+                            int sourceChannels, String fingerprint) {
 
     public DatasetReport {
         skipped = List.copyOf(skipped);
@@ -15,7 +16,7 @@ public record DatasetReport(List<SkippedFile> skipped, int minHeight, int maxHei
 
     /** A dataset whose images all have one size and nothing was skipped (IDX, CIFAR-10). */
     public static DatasetReport uniform(int height, int width, int channels) {
-        return new DatasetReport(List.of(), height, height, width, width, channels);
+        return new DatasetReport(List.of(), height, height, width, width, channels, null);
     }
 
     public boolean uniformSize() {

@@ -67,8 +67,9 @@ public final class ImageFolders {
             trainSet = split.kept();
             testSet = split.heldOut();
         }
+        String name = cache.getFileName().toString();
         var report = new DatasetReport(h.skipped(), h.minHeight(), h.maxHeight(), h.minWidth(), h.maxWidth(),
-                h.sourceChannels());
+                h.sourceChannels(), "files:" + name.substring(name.lastIndexOf('-') + 1, name.lastIndexOf('.')));
         return new Dataset("folder:" + dir, trainSet, testSet, report, true);
     }
 

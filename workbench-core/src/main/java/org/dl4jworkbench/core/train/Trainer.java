@@ -1,12 +1,16 @@
 package org.dl4jworkbench.core.train;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
 import org.dl4jworkbench.core.analysis.NetworkAnalysis;
 import org.dl4jworkbench.core.analysis.NetworkAnalyzer;
 import org.dl4jworkbench.core.compile.InvalidNetworkException;
@@ -18,10 +22,14 @@ import org.dl4jworkbench.core.data.Dataset;
 import org.dl4jworkbench.core.data.ImageSet;
 import org.dl4jworkbench.core.data.Normalizer;
 import org.dl4jworkbench.core.data.Splits;
+import org.dl4jworkbench.core.model.ModelMetadata;
 import org.dl4jworkbench.core.spec.DataSpec;
+import org.dl4jworkbench.core.spec.EarlyStoppingSpec;
 import org.dl4jworkbench.core.spec.NetworkSpec;
 import org.dl4jworkbench.core.spec.Normalization;
+import org.dl4jworkbench.core.spec.SpecJson;
 import org.dl4jworkbench.core.spec.TrainingSpec;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.schedule.ISchedule;
 
@@ -29,10 +37,11 @@ import org.nd4j.linalg.schedule.ISchedule;
  * Trains a network spec on a dataset, synchronously on the caller's thread, minibatch by
  * minibatch (not {@code fit(iterator)}, which cannot be stopped and holds the network's lock
  * for a whole epoch). The spec's validation share of the training images is held back
- * (stratified, from the training seed) and evaluated after every epoch. Minibatches are
- * prepared (augmented, normalized) ahead on a background thread. Each epoch visits the
- * training images in a new order drawn from the seed. {@link #requestStop()} may be called
- * from any thread.
+ * (stratified, from the training seed) and evaluated after every epoch; minibatches are
+ * prepared (augmented, normalized) ahead on a background thread; each epoch's order comes
+ * from the seed and the epoch number alone, so a resumed run sees the same orders as an
+ * uninterrupted one. {@link #control()} pauses, resumes, stops and snapshots from any thread.
+ * With a checkpoint folder, every epoch ends with a checkpoint a later run can resume from.
  */
 public final class Trainer {
 
@@ -41,115 +50,280 @@ public final class Trainer {
 
     private final NetworkSpec spec;
     private final Dataset data;
-    private volatile boolean stopRequested;
+    private final Checkpoints checkpoints;
+    private final MultiLayerNetwork resumedNet;
+    private final CheckpointState resumedState;
+    private final TrainingControl control = new TrainingControl();
 
     public Trainer(NetworkSpec spec, Dataset data) {
-        this.spec = spec;
-        this.data = data;
+        this(spec, data, null, null, null);
     }
 
-    /** Ends the run after the current minibatch; the model trained so far is kept and evaluated. */
+    private Trainer(NetworkSpec spec, Dataset data, Checkpoints checkpoints, MultiLayerNetwork resumedNet,
+                    CheckpointState resumedState) {
+        this.spec = spec;
+        this.data = data;
+        this.checkpoints = checkpoints;
+        this.resumedNet = resumedNet;
+        this.resumedState = resumedState;
+    }
+
+    /** A trainer that saves a checkpoint into {@code dir} after every epoch. */
+    public static Trainer withCheckpoints(NetworkSpec spec, Dataset data, Path dir) {
+        return new Trainer(spec, data, new Checkpoints(dir), null, null);
+    }
+
+    /**
+     * A trainer that continues from the last checkpoint in {@code dir}: network and optimizer
+     * state, epoch and iteration counters, normalizer and early-stopping state. {@code spec}
+     * may raise the number of epochs.
+     */
+    public static Trainer resume(NetworkSpec spec, Dataset data, Path dir) throws IOException {
+        var checkpoints = new Checkpoints(dir);
+        CheckpointState state = checkpoints.readState();
+        return new Trainer(spec, data, checkpoints, checkpoints.loadLast(state), state);
+    }
+
+    public TrainingControl control() {
+        return control;
+    }
+
+    /** Same as {@code control().stop()}. */
     public void requestStop() {
-        stopRequested = true;
+        control.stop();
+    }
+
+    /** The epoch the run starts at: 1, or the one after the checkpoint it resumes. */
+    public int firstEpoch() {
+        return resumedState == null ? 1 : resumedState.epoch() + 1;
     }
 
     /**
      * @throws InvalidNetworkException where the spec has errors or does not fit the dataset
+     * @throws IOException where a checkpoint cannot be written
      */
-    public TrainingResult train(TrainingListener listener) {
+    public TrainingResult train(TrainingListener listener) throws IOException {
         NetworkAnalysis analysis = NetworkAnalyzer.analyze(spec, data.shape());
         if (!analysis.isValid()) {
             throw new InvalidNetworkException(analysis.errors());
         }
-        TrainingSpec settings = spec.training();
-        DataSpec dataSpec = spec.data();
-        Splits.Split split = Splits.stratified(data.train(), dataSpec.validationSplit(), settings.seed());
-        ImageSet train = split.kept();
-        ImageSet validation = split.heldOut();
-        Normalizer normalizer = dataSpec.normalization() == Normalization.STANDARDIZE
-                ? Normalizer.standardize(train) : Normalizer.scale();
-        ImageSet trainSample = sample(train, settings.seed());
-        int batchSize = settings.batchSize();
-        int batches = (train.size() + batchSize - 1) / batchSize;
-        MultiLayerNetwork net = new MultiLayerNetwork(SpecCompiler.compile(spec, batches));
-        net.init();
-        ISchedule learningRate = SpecCompiler.schedule(settings, batches);
-        var augmenter = new Augmenter(dataSpec.augmentation());
+        try {
+            return new Run(listener).execute();
+        } finally {
+            control.finish();
+        }
+    }
 
-        int epochs = settings.epochs();
-        long totalImages = (long) train.size() * epochs;
-        int[] order = Batches.identity(train.size());
-        Random random = new Random(settings.seed());
-        List<EpochEvent> history = new ArrayList<>();
+    /** The state of one call of {@link #train}. */
+    private final class Run {
+        final TrainingListener listener;
+        final TrainingSpec settings = spec.training();
+        final EarlyStoppingSpec stopping = settings.earlyStopping();
+        final ImageSet train;
+        final ImageSet validation;
+        final ImageSet trainSample;
+        final Normalizer normalizer;
+        final int batches;
+        final MultiLayerNetwork net;
+        final ISchedule learningRate;
+        final List<EpochEvent> history = new ArrayList<>();
         StopReason reason = StopReason.COMPLETED;
         String message = "";
-        long runStart = System.nanoTime();
-        long imagesDone = 0;
-        long trainNanos = 0; // minibatch time only, without evaluations
-        long iteration = 0;
-        int evalBatch = Math.max(batchSize, 256);
-        ExecutorService prepare = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "prepare-batches");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            epochs:
-            for (int epoch = 1; epoch <= epochs; epoch++) {
-                shuffle(order, random);
-                long epochStart = System.nanoTime();
-                long epochImages = 0;
-                double lossSum = 0;
-                try (var source = new BatchSource(train, order, batchSize, normalizer, augmenter,
-                        settings.seed() * 31 + epoch, prepare)) {
-                    for (int b = 0; source.hasNext(); b++) {
-                        if (stopRequested) {
-                            reason = StopReason.STOPPED;
-                            message = "stopped on request in epoch " + epoch + " after " + b + " of " + batches
-                                    + " batches";
-                            trainNanos += System.nanoTime() - epochStart;
-                            break epochs;
+        int lastEpoch;
+        long iteration;
+        long imagesDone;
+        long trainNanos;
+        Integer bestEpoch;
+        double bestMetric = Double.NaN;
+        int sinceImprovement;
+        INDArray bestParams;
+        String bestModel;
+
+        Run(TrainingListener listener) {
+            this.listener = listener;
+            DataSpec dataSpec = spec.data();
+            Splits.Split split = Splits.stratified(data.train(), dataSpec.validationSplit(), settings.seed());
+            train = split.kept();
+            validation = split.heldOut();
+            trainSample = sample(train, settings.seed());
+            batches = (train.size() + settings.batchSize() - 1) / settings.batchSize();
+            learningRate = SpecCompiler.schedule(settings, batches);
+            if (resumedState != null) {
+                normalizer = resumedState.normalizer();
+                net = resumedNet;
+                // The spec may have changed the number of epochs, and with it where the schedule ends.
+                net.setLearningRate(learningRate);
+                lastEpoch = resumedState.epoch();
+                iteration = resumedState.iteration();
+                imagesDone = resumedState.imagesDone();
+                trainNanos = (long) (resumedState.trainingSeconds() * 1e9);
+                bestEpoch = resumedState.bestEpoch();
+                bestMetric = resumedState.bestMetric() == null ? Double.NaN : resumedState.bestMetric();
+                sinceImprovement = resumedState.epochsWithoutImprovement();
+                bestModel = resumedState.bestModel();
+            } else {
+                normalizer = dataSpec.normalization() == Normalization.STANDARDIZE
+                        ? Normalizer.standardize(train) : Normalizer.scale();
+                net = new MultiLayerNetwork(SpecCompiler.compile(spec, batches));
+                net.init();
+            }
+        }
+
+        TrainingResult execute() throws IOException {
+            long runStart = System.nanoTime();
+            var augmenter = new Augmenter(spec.data().augmentation());
+            int epochs = settings.epochs();
+            int evalBatch = Math.max(settings.batchSize(), 256);
+            ExecutorService prepare = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "prepare-batches");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                for (int epoch = firstEpoch(); epoch <= epochs; epoch++) {
+                    long epochStart = System.nanoTime();
+                    long epochImages = 0;
+                    double lossSum = 0;
+                    boolean ended = false;
+                    try (var source = new BatchSource(train, order(epoch), settings.batchSize(), normalizer, augmenter,
+                            settings.seed() * 31 + epoch, prepare)) {
+                        for (int b = 0; source.hasNext(); b++) {
+                            if (shouldStop()) {
+                                reason = StopReason.STOPPED;
+                                message = "stopped on request in epoch " + epoch + " after " + b + " of " + batches
+                                        + " batches";
+                                ended = true;
+                                break;
+                            }
+                            DataSet batch = source.next();
+                            int n = batch.numExamples();
+                            double lr = learningRate.valueAt(net.getIterationCount(), net.getEpochCount());
+                            net.fit(batch);
+                            double loss = net.score();
+                            iteration++;
+                            epochImages += n;
+                            imagesDone += n;
+                            lossSum += loss * n;
+                            if (!Double.isFinite(loss)) {
+                                reason = StopReason.DIVERGED;
+                                message = divergedMessage(loss, epoch, b + 1);
+                                ended = true;
+                                break;
+                            }
+                            double rate = epochImages / seconds(epochStart);
+                            listener.onIteration(new IterationEvent(epoch, epochs, b + 1, batches, iteration, loss,
+                                    lr, rate, eta((long) (epochs - epoch + 1) * train.size() - epochImages, rate)));
                         }
-                        DataSet batch = source.next();
-                        int n = batch.numExamples();
-                        double lr = learningRate.valueAt(net.getIterationCount(), net.getEpochCount());
-                        net.fit(batch);
-                        double loss = net.score();
-                        iteration++;
-                        epochImages += n;
-                        imagesDone += n;
-                        lossSum += loss * n;
-                        if (!Double.isFinite(loss)) {
-                            reason = StopReason.DIVERGED;
-                            message = "the loss became " + loss + " in epoch " + epoch + ", batch " + (b + 1)
-                                    + ": training diverged. Lower the learning rate (now " + settings.learningRate()
-                                    + "), for example to " + settings.learningRate() / 10 + ".";
-                            trainNanos += System.nanoTime() - epochStart;
-                            break epochs;
-                        }
-                        double rate = epochImages / seconds(epochStart);
-                        listener.onIteration(new IterationEvent(epoch, epochs, b + 1, batches, iteration, loss, lr,
-                                rate, eta(totalImages - imagesDone, rate)));
+                    }
+                    trainNanos += System.nanoTime() - epochStart;
+                    if (ended) {
+                        break;
+                    }
+                    if (endEpoch(epoch, epochStart, epochImages, lossSum, evalBatch)) {
+                        break;
                     }
                 }
-                net.incrementEpochCount(); // fit(DataSet) does not count epochs; epoch-based schedules need it
-                double rate = epochImages / seconds(epochStart);
-                Duration duration = Duration.ofNanos(System.nanoTime() - epochStart);
-                trainNanos += duration.toNanos();
-                Evaluation onValidation = Evaluator.evaluate(net, validation, evalBatch, normalizer);
-                Evaluation onTrain = Evaluator.evaluate(net, trainSample, evalBatch, normalizer);
-                EpochEvent event = new EpochEvent(epoch, epochs, lossSum / epochImages, onTrain.accuracy(),
-                        onValidation.loss(), onValidation.accuracy(), rate, duration,
-                        eta(totalImages - imagesDone, rate));
-                history.add(event);
-                listener.onEpoch(event);
+            } finally {
+                prepare.shutdownNow();
             }
-        } finally {
-            prepare.shutdownNow();
+            restoreBest();
+            Evaluation test = Evaluator.evaluate(net, data.test(), evalBatch, normalizer);
+            return new TrainingResult(net, normalizer, reason, message, lastEpoch, history, test, bestEpoch,
+                    Duration.ofNanos(System.nanoTime() - runStart), imagesDone / Math.max(1e-9, trainNanos / 1e9));
         }
-        Evaluation test = Evaluator.evaluate(net, data.test(), evalBatch, normalizer);
-        return new TrainingResult(net, normalizer, reason, message, history.size(), history, test,
-                Duration.ofNanos(System.nanoTime() - runStart), imagesDone / Math.max(1e-9, trainNanos / 1e9));
+
+        /** Evaluates, reports, checkpoints; true where early stopping ends the run. */
+        boolean endEpoch(int epoch, long epochStart, long epochImages, double lossSum, int evalBatch)
+                throws IOException {
+            net.incrementEpochCount(); // fit(DataSet) does not count epochs; epoch-based schedules need it
+            lastEpoch = epoch;
+            double rate = epochImages / seconds(epochStart);
+            Duration duration = Duration.ofNanos(System.nanoTime() - epochStart);
+            Evaluation onValidation = Evaluator.evaluate(net, validation, evalBatch, normalizer);
+            Evaluation onTrain = Evaluator.evaluate(net, trainSample, evalBatch, normalizer);
+            EpochEvent event = new EpochEvent(epoch, settings.epochs(), lossSum / epochImages, onTrain.accuracy(),
+                    onValidation.loss(), onValidation.accuracy(), rate, duration,
+                    eta((long) (settings.epochs() - epoch) * train.size(), rate));
+            history.add(event);
+            listener.onEpoch(event);
+
+            double metric = stopping == null ? Double.NaN
+                    : stopping.metric() == EarlyStoppingSpec.Metric.VALIDATION_LOSS ? event.validationLoss()
+                    : event.validationAccuracy();
+            boolean improved = stopping != null && stopping.improves(metric, bestMetric);
+            if (improved) {
+                bestMetric = metric;
+                bestEpoch = epoch;
+                bestParams = net.params().dup();
+                sinceImprovement = 0;
+            } else if (stopping != null) {
+                sinceImprovement++;
+            }
+            if (checkpoints != null) {
+                var state = new CheckpointState(CheckpointState.FORMAT_VERSION, epoch, iteration, imagesDone,
+                        trainNanos / 1e9, null, bestModel, bestEpoch, Double.isNaN(bestMetric) ? null : bestMetric,
+                        sinceImprovement, normalizer);
+                bestModel = checkpoints.save(net, metadata(event), state, improved).bestModel();
+            }
+            if (stopping != null && sinceImprovement >= stopping.patience() && epoch < settings.epochs()) {
+                reason = StopReason.EARLY_STOPPED;
+                message = String.format(java.util.Locale.ROOT, "%s did not improve for %d epoch(s); keeping the best "
+                        + "epoch, %d (%s %.4f)", stopping.metric().id().replace('-', ' '), sinceImprovement,
+                        bestEpoch, stopping.metric().id().replace('-', ' '), bestMetric);
+                return true;
+            }
+            return false;
+        }
+
+        boolean shouldStop() {
+            try {
+                return control.betweenBatches(net, () -> listener.onStateChange(TrainingListener.State.PAUSED),
+                        () -> listener.onStateChange(TrainingListener.State.RUNNING));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return true;
+            }
+        }
+
+        /** With early stopping, the best epoch's weights are the model (also when all epochs ran). */
+        void restoreBest() throws IOException {
+            if (stopping == null || reason == StopReason.DIVERGED || bestEpoch == null || bestEpoch == lastEpoch) {
+                return;
+            }
+            if (bestParams == null && checkpoints != null && bestModel != null) {
+                // The best epoch was before this process resumed: its weights are in the checkpoint.
+                bestParams = ModelSerializer.restoreMultiLayerNetwork(checkpoints.dir().resolve(bestModel).toFile(),
+                        false).params();
+            }
+            if (bestParams != null) {
+                net.setParams(bestParams);
+            }
+        }
+
+        String divergedMessage(double loss, int epoch, int batch) {
+            String checkpoint = checkpoints != null && lastEpoch > 0
+                    ? " The last good checkpoint (epoch " + lastEpoch + ") is in " + checkpoints.dir() + "." : "";
+            return "the loss became " + loss + " in epoch " + epoch + ", batch " + batch + ": training diverged. "
+                    + "Lower the learning rate (now " + settings.learningRate() + "), for example to "
+                    + settings.learningRate() / 10 + "." + checkpoint;
+        }
+
+        ModelMetadata metadata(EpochEvent event) {
+            return new ModelMetadata(ModelMetadata.FORMAT_VERSION, "workbench", "1.0.0-M2.1", Instant.now().toString(),
+                    data.classNames(), spec.input().height(), spec.input().width(), spec.input().channels(),
+                    normalizer, data.name(), event.epoch(), event.validationAccuracy(), SpecJson.toTree(spec));
+        }
+
+        /** The order of the training images in {@code epoch}: from the seed and the epoch alone. */
+        int[] order(int epoch) {
+            int[] order = Batches.identity(train.size());
+            shuffle(order, new Random(settings.seed() * 1_000_003L + epoch));
+            return order;
+        }
+
+        Duration eta(long imagesLeft, double rate) {
+            return rate <= 0 ? Duration.ZERO : Duration.ofMillis((long) (Math.max(0, imagesLeft) / rate * 1000));
+        }
     }
 
     /** A fixed random sample of the training images for the training-accuracy measurement. */
@@ -175,9 +349,5 @@ public final class Trainer {
 
     private static double seconds(long since) {
         return Math.max(1e-9, (System.nanoTime() - since) / 1e9);
-    }
-
-    private static Duration eta(long imagesLeft, double imagesPerSecond) {
-        return imagesPerSecond <= 0 ? Duration.ZERO : Duration.ofMillis((long) (imagesLeft / imagesPerSecond * 1000));
     }
 }

@@ -6,12 +6,15 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jworkbench.core.data.Normalizer;
 
 /**
- * The trained network, the normalizer its input needs, and how the run went. {@code testAccuracy} is measured on the
- * dataset's test split after training; {@code message} explains a stop other than
- * {@link StopReason#COMPLETED}.
+ * The trained network, the normalizer its input needs, and how the run went. {@code epochs}
+ * are this session's epochs (a resumed run's earlier ones are in its run folder);
+ * {@code epochsCompleted} counts all of them; {@code bestEpoch} is the epoch early stopping
+ * kept, where it ran; {@code test} is measured on the dataset's test split after training;
+ * {@code message} explains a stop other than {@link StopReason#COMPLETED}.
  */
-public record TrainingResult(MultiLayerNetwork network, Normalizer normalizer, StopReason reason, String message, int epochsCompleted,
-                             List<EpochEvent> epochs, Evaluation test, Duration duration,
+public record TrainingResult(MultiLayerNetwork network, Normalizer normalizer, StopReason reason, String message,
+                             int epochsCompleted,
+                             List<EpochEvent> epochs, Evaluation test, Integer bestEpoch, Duration duration,
                              double imagesPerSecond) {
 
     public TrainingResult {

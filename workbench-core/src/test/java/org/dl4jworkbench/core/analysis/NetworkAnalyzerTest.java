@@ -8,6 +8,7 @@ import org.dl4jworkbench.core.spec.BatchNormSpec;
 import org.dl4jworkbench.core.spec.ConvolutionSpec;
 import org.dl4jworkbench.core.spec.DenseSpec;
 import org.dl4jworkbench.core.spec.DropoutSpec;
+import org.dl4jworkbench.core.spec.EarlyStoppingSpec;
 import org.dl4jworkbench.core.spec.InputSpec;
 import org.dl4jworkbench.core.spec.LayerSpec;
 import org.dl4jworkbench.core.spec.NetworkSpec;
@@ -124,7 +125,8 @@ class NetworkAnalyzerTest {
 
     @Test
     void trainingSettingsAreChecked() {
-        var spec = LENET.withTraining(new TrainingSpec(null, 0, 0.9, 0, 0, -1, 1, new Schedule.Step(0, 0.5), 2));
+        var spec = LENET.withTraining(new TrainingSpec(null, 0, 0.9, 0, 0, -1, 1, new Schedule.Step(0, 0.5), 2,
+                new EarlyStoppingSpec(null, 0, -1)));
         assertThat(NetworkAnalyzer.analyze(spec).errors()).extracting(Problem::message).containsExactly(
                 "the learning rate must be above 0 and at most 10, found 0.0.",
                 "the batch size must be at least 1, found 0.",
@@ -132,7 +134,17 @@ class NetworkAnalyzerTest {
                 "L2 weight decay must be at least 0 and below 1, found -1.0.",
                 "a step schedule needs at least 1 epoch per step and a factor above 0 and at most 1, found every 0 "
                         + "epoch(s), factor 0.5.",
-                "the warm-up must be at least 0 and shorter than the run, found 2.0 of 0 epoch(s).");
+                "the warm-up must be at least 0 and shorter than the run, found 2.0 of 0 epoch(s).",
+                "early stopping needs a patience of at least 1 epoch and a minimum improvement of at least 0, found "
+                        + "patience 0, minimum -1.0.");
+    }
+
+    @Test
+    void earlyStoppingNeedsValidationImages() {
+        var spec = LENET.withTraining(LENET.training().withEarlyStopping(EarlyStoppingSpec.onValidationLoss(2)))
+                .withData(LENET.data().withValidationSplit(0));
+        assertThat(NetworkAnalyzer.analyze(spec).errors()).extracting(Problem::message).containsExactly(
+                "early stopping watches the validation metrics, but no training images are held back to validate on.");
     }
 
     @Test

@@ -27,7 +27,7 @@ class TrainerTest {
     }
 
     @Test
-    void lenetLearnsMnistMiniInOneEpoch() {
+    void lenetLearnsMnistMiniInOneEpoch() throws Exception {
         NetworkSpec lenet = Templates.find("lenet").orElseThrow().spec().withTraining(
                 Templates.find("lenet").orElseThrow().spec().training().withEpochs(1));
         List<IterationEvent> iterations = new ArrayList<>();
@@ -61,7 +61,7 @@ class TrainerTest {
     }
 
     @Test
-    void stopRequestEndsTheRunAfterTheCurrentMinibatchAndKeepsTheModel() {
+    void stopRequestEndsTheRunAfterTheCurrentMinibatchAndKeepsTheModel() throws Exception {
         NetworkSpec mlp = Templates.find("mlp").orElseThrow().spec();
         var trainer = new Trainer(mlp, mini);
         List<IterationEvent> iterations = new ArrayList<>();
@@ -81,7 +81,7 @@ class TrainerTest {
     }
 
     @Test
-    void divergingLossStopsWithAdviceToLowerTheLearningRate() {
+    void divergingLossStopsWithAdviceToLowerTheLearningRate() throws Exception {
         NetworkSpec lenet = Templates.find("lenet").orElseThrow().spec();
         NetworkSpec wild = lenet.withTraining(lenet.training().withOptimizer(Optimizer.SGD, 10.0)
                 .withSchedule(Schedule.CONSTANT, 0));
@@ -92,7 +92,7 @@ class TrainerTest {
     }
 
     @Test
-    void refusesANetworkThatDoesNotFitTheDataset() {
+    void refusesANetworkThatDoesNotFitTheDataset() throws Exception {
         NetworkSpec twoClasses = Templates.find("mlp").orElseThrow().spec().withOutput(new OutputSpec(2));
         assertThatThrownBy(() -> new Trainer(twoClasses, mini).train(TrainingListener.NONE))
                 .isInstanceOf(InvalidNetworkException.class)
