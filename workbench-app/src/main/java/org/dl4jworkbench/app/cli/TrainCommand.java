@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.dl4jworkbench.app.charts.CurvesChart;
 import org.dl4jworkbench.core.analysis.NetworkAnalysis;
 import org.dl4jworkbench.core.analysis.NetworkAnalyzer;
 import org.dl4jworkbench.core.backend.Backend;
@@ -26,6 +27,7 @@ import org.dl4jworkbench.core.run.EvaluationReport;
 import org.dl4jworkbench.core.run.RunFolder;
 import org.dl4jworkbench.core.run.RunRecorder;
 import org.dl4jworkbench.core.run.RunSummary;
+import org.dl4jworkbench.core.spec.EarlyStoppingSpec;
 import org.dl4jworkbench.core.spec.NetworkSpec;
 import org.dl4jworkbench.core.spec.SpecFormatException;
 import org.dl4jworkbench.core.spec.SpecJson;
@@ -67,6 +69,15 @@ final class TrainCommand implements Callable<Integer> {
             description = "Share of the training images held back to validate on after each epoch, 0 to 0.5 "
                     + "(default: the network's setting).")
     Double validation;
+
+    @Option(names = "--early-stopping", paramLabel = "PATIENCE",
+            description = "Stop when the validation metric has not improved for PATIENCE epochs, keeping the best "
+                    + "epoch's weights.")
+    Integer patience;
+
+    @Option(names = "--stop-metric", paramLabel = "METRIC", defaultValue = "validation-loss",
+            description = "What early stopping watches: validation-loss (default) or validation-accuracy.")
+    String stopMetric;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "The run folder to write (default: a new folder under ./runs).")
@@ -180,6 +191,12 @@ final class TrainCommand implements Callable<Integer> {
             }
             run.writeJson(RunFolder.EVALUATION, EvaluationReport.of(data.name(), result.test()));
             recorder.finish(result);
+            try {
+                CurvesChart.writeFor(run);
+            } catch (IOException | RuntimeException e) {
+                err.println("warning: the curves could not be drawn (" + e.getMessage() + "); the metrics are in "
+                        + run.dir());
+            }
             printSummary(result, spec, data, run, diverged, err, stdout);
             return diverged ? 1 : 0;
         } catch (RuntimeException | IOException e) {
@@ -258,8 +275,15 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private NetworkSpec withOverrides(NetworkSpec spec) {
+    private NetworkSpec withOverrides(NetworkSpec spec) throws UserError {
         var training = spec.training();
+        if (patience != null) {
+            var metric = java.util.Arrays.stream(EarlyStoppingSpec.Metric.values())
+                    .filter(m -> m.id().equals(stopMetric)).findFirst()
+                    .orElseThrow(() -> new UserError("--stop-metric must be validation-loss or validation-accuracy, "
+                            + "not '" + stopMetric + "'"));
+            training = training.withEarlyStopping(new EarlyStoppingSpec(metric, patience, 0));
+        }
         if (epochs != null) {
             training = training.withEpochs(epochs);
         }

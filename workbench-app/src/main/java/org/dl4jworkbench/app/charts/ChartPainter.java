@@ -1,0 +1,281 @@
+package org.dl4jworkbench.app.charts;
+
+import java.util.Arrays;
+import java.util.List;
+import org.dl4jworkbench.app.charts.Canvas.Anchor;
+
+/**
+ * Lays a {@link Chart} out and draws it on a {@link Canvas}: title, subtitle and shared legend
+ * on top, then the panels side by side, each with its title, legend, grid, epoch lines,
+ * series (clipped to the plot) and axes.
+ */
+final class ChartPainter {
+
+    private static final double PAD = 18;
+    private static final double PANEL_GAP = 34;
+    private static final double TITLE_SIZE = 18;
+    private static final double SUBTITLE_SIZE = 12.5;
+    private static final double PANEL_TITLE_SIZE = 14;
+    private static final double LABEL_SIZE = 12;
+    private static final double TICK_SIZE = 11;
+    private static final double LEGEND_SIZE = 12;
+    private static final double LEGEND_ROW = 18;
+    private static final double LEGEND_SAMPLE = 24;
+    private static final double MIN_PERCENT_SPAN = 0.1;
+    /** Closer epoch lines than this are thinned to every 2nd, 5th, 10th, ... */
+    private static final double MIN_LINE_SPACING = 14;
+
+    private final Canvas canvas;
+
+    private ChartPainter(Canvas canvas) {
+        this.canvas = canvas;
+    }
+
+    static void paint(Chart chart, Canvas canvas) {
+        new ChartPainter(canvas).paint(chart);
+    }
+
+    private void paint(Chart chart) {
+        canvas.fillRect(0, 0, chart.width(), chart.height(), Palette.BACKGROUND);
+        double y = PAD + TITLE_SIZE;
+        canvas.text(chart.title(), PAD, y, TITLE_SIZE, true, Palette.TEXT, Anchor.START, false);
+        if (!chart.subtitle().isEmpty()) {
+            y += SUBTITLE_SIZE + 8;
+            canvas.text(chart.subtitle(), PAD, y, SUBTITLE_SIZE, false, Palette.MUTED_TEXT, Anchor.START, false);
+        }
+        y += 10;
+        if (!chart.legend().isEmpty()) {
+            y = legend(chart.legend(), PAD, y, chart.width() - 2 * PAD) + 4;
+        }
+        int n = chart.panels().size();
+        double panelWidth = (chart.width() - 2 * PAD - PANEL_GAP * (n - 1)) / n;
+        for (int i = 0; i < n; i++) {
+            panel(chart.panels().get(i), PAD + i * (panelWidth + PANEL_GAP), y + 6, panelWidth,
+                    chart.height() - PAD + 4 - (y + 6));
+        }
+    }
+
+    private void panel(Panel panel, double x0, double y0, double width, double height) {
+        double y = y0 + PANEL_TITLE_SIZE;
+        canvas.text(panel.title(), x0, y, PANEL_TITLE_SIZE, true, Palette.TEXT, Anchor.START, false);
+        y += 6;
+        if (panel.showLegend() && !panel.legend().isEmpty()) {
+            y = legend(panel.legend(), x0, y, width);
+        }
+        Axis yAxis = yAxis(panel);
+        Axis xAxis = xAxis(panel);
+        double tickWidth = Arrays.stream(yAxis.ticks())
+                .map(t -> canvas.textWidth(yAxis.label(t), TICK_SIZE, false)).max().orElse(0);
+        var plot = new Plot(x0 + LABEL_SIZE + 10 + tickWidth + 8, y + 10, x0 + width - 6,
+                y0 + height - (TICK_SIZE + LABEL_SIZE + 20), xAxis, yAxis);
+
+        canvas.fillRect(plot.left, plot.top, plot.width(), plot.height(), Palette.PLOT_BACKGROUND);
+        grid(plot);
+        canvas.clip(plot.left, plot.top, plot.width(), plot.height());
+        List<Double> lines = panel.verticalLines();
+        int every = thinning(lines.size(), plot.width());
+        for (int i = every - 1; i < lines.size(); i += every) {
+            double px = plot.px(lines.get(i));
+            canvas.line(px, plot.top, px, plot.bottom, Palette.EPOCH_LINE, 1, true);
+        }
+        for (Series s : panel.series()) {
+            series(s, plot);
+        }
+        canvas.unclip();
+        axes(plot, panel);
+        if (!panel.hasData()) {
+            canvas.text(panel.emptyMessage(), (plot.left + plot.right) / 2, (plot.top + plot.bottom) / 2,
+                    LABEL_SIZE, false, Palette.MUTED_TEXT, Anchor.MIDDLE, false);
+        }
+    }
+
+    private void grid(Plot plot) {
+        for (double t : plot.yAxis.ticks()) {
+            double py = plot.py(t);
+            canvas.line(plot.left, py, plot.right, py, Palette.GRID, 1, false);
+        }
+    }
+
+    private void axes(Plot plot, Panel panel) {
+        canvas.line(plot.left, plot.bottom, plot.right, plot.bottom, Palette.AXIS, 1, false);
+        canvas.line(plot.left, plot.top, plot.left, plot.bottom, Palette.AXIS, 1, false);
+        for (double t : plot.yAxis.ticks()) {
+            double py = plot.py(t);
+            canvas.line(plot.left - 4, py, plot.left, py, Palette.AXIS, 1, false);
+            canvas.text(plot.yAxis.label(t), plot.left - 7, py + TICK_SIZE * 0.35, TICK_SIZE, false,
+                    Palette.MUTED_TEXT, Anchor.END, false);
+        }
+        for (double t : plot.xAxis.ticks()) {
+            double px = plot.px(t);
+            canvas.line(px, plot.bottom, px, plot.bottom + 4, Palette.AXIS, 1, false);
+            canvas.text(plot.xAxis.label(t), px, plot.bottom + 6 + TICK_SIZE, TICK_SIZE, false, Palette.MUTED_TEXT,
+                    Anchor.MIDDLE, false);
+        }
+        canvas.text(panel.xLabel(), (plot.left + plot.right) / 2, plot.bottom + TICK_SIZE + LABEL_SIZE + 14,
+                LABEL_SIZE, false, Palette.TEXT, Anchor.MIDDLE, false);
+        double labelX = plot.left - 8 - Arrays.stream(plot.yAxis.ticks())
+                .map(t -> canvas.textWidth(plot.yAxis.label(t), TICK_SIZE, false)).max().orElse(0) - 8;
+        canvas.text(panel.yLabel(), labelX, (plot.top + plot.bottom) / 2, LABEL_SIZE, false, Palette.TEXT,
+                Anchor.MIDDLE, true);
+    }
+
+    private void series(Series s, Plot plot) {
+        double[][] points = Downsampler.reduce(s.x(), s.y(), plot.xAxis.min(), plot.xAxis.max(),
+                (int) Math.max(1, Math.ceil(plot.width())));
+        double[] xs = points[0];
+        double[] ys = points[1];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = plot.px(xs[i]);
+            ys[i] = plot.py(ys[i]);
+        }
+        String label = s.label();
+        switch (s.style()) {
+            case FAINT_LINE -> canvas.polyline(xs, ys, xs.length, s.color(), 1, Palette.FAINT_OPACITY, s.dashed(),
+                    label == null ? "per batch" : label);
+            case LINE -> canvas.polyline(xs, ys, xs.length, s.color(), 2.2, 1, s.dashed(), label);
+            case POINTS -> canvas.markers(xs, ys, xs.length, markerRadius(plot, xs.length), s.color(), label);
+            case LINE_WITH_POINTS -> {
+                canvas.polyline(xs, ys, xs.length, s.color(), 2, 1, s.dashed(), label);
+                canvas.markers(xs, ys, xs.length, markerRadius(plot, xs.length), s.color(), label);
+            }
+        }
+    }
+
+    /** Draw every n-th of {@code count} evenly spread lines, n in 1, 2, 5, 10, 20, 50, ... */
+    private static int thinning(int count, double width) {
+        int every = 1;
+        while (count > 0 && width * every / count < MIN_LINE_SPACING) {
+            int magnitude = (int) Math.pow(10, Math.floor(Math.log10(every)));
+            int digit = every / magnitude;
+            every = (digit == 1 ? 2 : digit == 2 ? 5 : 10) * magnitude;
+        }
+        return every;
+    }
+
+    /** Smaller dots when many epochs share the width, so they do not merge into a blob. */
+    private static double markerRadius(Plot plot, int count) {
+        return Math.max(1.5, Math.min(4, plot.width() / Math.max(1, count) / 3));
+    }
+
+    /** Draws entries left to right, wrapping; returns the y below the last row. */
+    private double legend(List<LegendEntry> entries, double x0, double y, double width) {
+        double x = x0;
+        double rowY = y + LEGEND_ROW / 2 + 2;
+        for (LegendEntry e : entries) {
+            double w = LEGEND_SAMPLE + 6 + canvas.textWidth(e.label(), LEGEND_SIZE, false) + 18;
+            if (x > x0 && x + w > x0 + width) {
+                x = x0;
+                rowY += LEGEND_ROW;
+            }
+            sample(e, x, rowY);
+            canvas.text(e.label(), x + LEGEND_SAMPLE + 6, rowY + LEGEND_SIZE * 0.35, LEGEND_SIZE, false,
+                    Palette.TEXT, Anchor.START, false);
+            x += w;
+        }
+        return rowY + LEGEND_ROW / 2;
+    }
+
+    private void sample(LegendEntry e, double x, double y) {
+        double[] xs = {x, x + LEGEND_SAMPLE};
+        double[] ys = {y, y};
+        switch (e.style()) {
+            case FAINT_LINE -> canvas.polyline(xs, ys, 2, e.color(), 1.5, Palette.FAINT_OPACITY + 0.1f, e.dashed(),
+                    null);
+            case LINE -> canvas.polyline(xs, ys, 2, e.color(), 2.2, 1, e.dashed(), null);
+            case POINTS -> canvas.markers(new double[] {x + LEGEND_SAMPLE / 2}, ys, 1, 4, e.color(), null);
+            case LINE_WITH_POINTS -> {
+                canvas.polyline(xs, ys, 2, e.color(), 2, 1, e.dashed(), null);
+                canvas.markers(new double[] {x + LEGEND_SAMPLE / 2}, ys, 1, 4, e.color(), null);
+            }
+        }
+    }
+
+    private static Axis xAxis(Panel panel) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Series s : panel.series()) {
+            for (int i = 0; i < s.x().length; i++) {
+                if (Double.isFinite(s.x()[i]) && Double.isFinite(s.y()[i])) {
+                    lo = Math.min(lo, s.x()[i]);
+                    hi = Math.max(hi, s.x()[i]);
+                }
+            }
+        }
+        if (lo > hi) {
+            lo = panel.integerX() ? 1 : 0;
+            hi = panel.integerX() ? 2 : 1;
+        }
+        if (!panel.integerX()) {
+            lo = Math.min(lo, 0); // iterations and epochs count from the start of training
+            hi = Math.max(hi, lo + 1); // one iteration, numbered 0: still a range to draw in
+            Axis axis = Axis.covering(lo, hi, 7, false, false);
+            // The data, not the rounded-out ticks, spans the width; a little room for the last dot.
+            return new Axis(lo, hi + (hi - lo) * 0.015, axis.step(), false);
+        }
+        Axis axis = Axis.covering(lo, hi, 8, true, false);
+        // Room for the first and last epochs' dots; a whole step beyond would be wasted space.
+        double room = Math.max(0.25, (hi - lo) * 0.03);
+        return new Axis(lo - room, hi + room, axis.step(), false);
+    }
+
+    /**
+     * Covers every series, except that raw per-batch values are left out where a smoother
+     * series is drawn over them: a few wild batches must not flatten the curves everyone reads
+     * (they are clipped at the top). Percentages span at least {@link #MIN_PERCENT_SPAN}, so one
+     * epoch's 0.3-point gap between training and validation does not fill the panel.
+     */
+    private static Axis yAxis(Panel panel) {
+        boolean rawOnly = panel.series().stream().noneMatch(s -> s.style() != Series.Style.FAINT_LINE && s.hasData());
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Series s : panel.series()) {
+            if (s.style() == Series.Style.FAINT_LINE && !rawOnly) {
+                continue;
+            }
+            for (int i = 0; i < s.y().length; i++) {
+                if (Double.isFinite(s.x()[i]) && Double.isFinite(s.y()[i])) {
+                    lo = Math.min(lo, s.y()[i]);
+                    hi = Math.max(hi, s.y()[i]);
+                }
+            }
+        }
+        if (lo > hi) {
+            return Axis.covering(0, 1, 6, false, panel.percent());
+        }
+        if (!panel.percent() && lo >= 0) {
+            lo = 0; // losses: distance from zero is part of the story
+            hi = hi > 0 ? hi : 1;
+        }
+        if (panel.percent() && hi - lo < MIN_PERCENT_SPAN) {
+            double middle = (hi + lo) / 2;
+            hi = Math.min(1, Math.max(middle + MIN_PERCENT_SPAN / 2, MIN_PERCENT_SPAN));
+            lo = hi - MIN_PERCENT_SPAN;
+        }
+        Axis axis = Axis.covering(lo, hi, 6, false, panel.percent());
+        if (panel.percent()) {
+            axis = new Axis(Math.max(0, axis.min()), Math.min(1, axis.max()), axis.step(), true);
+        }
+        double room = (axis.max() - axis.min()) * 0.03;
+        return axis.widened(lo == 0 ? 0 : room, room);
+    }
+
+    /** A plot area in pixels and the axes that map data into it. */
+    private record Plot(double left, double top, double right, double bottom, Axis xAxis, Axis yAxis) {
+
+        double width() {
+            return right - left;
+        }
+
+        double height() {
+            return bottom - top;
+        }
+
+        double px(double x) {
+            return left + xAxis.fraction(x) * width();
+        }
+
+        double py(double y) {
+            return bottom - yAxis.fraction(y) * height();
+        }
+    }
+}
