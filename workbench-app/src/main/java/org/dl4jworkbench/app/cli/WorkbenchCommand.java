@@ -9,9 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "workbench", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "DL4J Workbench: design, train and use image classifiers with Deeplearning4j.%n"
                 + "Without a command, opens the workbench window.",
-        subcommands = {TrainCommand.class, SummaryCommand.class, TemplatesCommand.class, DatasetsCommand.class, BenchCommand.class,
-                RunsCommand.class,
-                PredictCommand.class,
+        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, RunsCommand.class,
+                SummaryCommand.class, TemplatesCommand.class, DatasetsCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class WorkbenchCommand implements Runnable {
 

@@ -16,7 +16,8 @@ import org.dl4jworkbench.core.util.Json;
 
 /**
  * Model files: DL4J's ModelSerializer zip (readable by plain DL4J code and by Netron) with
- * one more entry, {@value #METADATA_ENTRY}, holding {@link ModelMetadata}. Saved atomically.
+ * one more entry, {@value #METADATA_ENTRY}, holding {@link ModelMetadata}. Saved atomically;
+ * loaded only after screening, so a file from a stranger is safe to open.
  */
 public final class ModelFiles {
 
@@ -43,5 +44,20 @@ public final class ModelFiles {
                 Files.writeString(zip.getPath(METADATA_ENTRY), json, StandardCharsets.UTF_8);
             }
         });
+    }
+
+    /**
+     * Opens a model file saved by {@link #save}, safely whatever its origin: the zip, its
+     * entries, the classes its configuration names, the parameter count it implies and its
+     * metadata are all checked before DL4J reads or allocates anything, and a hostile or
+     * damaged file is refused quickly with a message for the user. A plain DL4J zip without
+     * {@value #METADATA_ENTRY} is refused: its class names and preprocessing are unknown.
+     *
+     * @throws UnsafeModelException where opening the file could run code or exhaust memory
+     * @throws InvalidModelException where the file is not a usable workbench model
+     * @throws IOException where the file cannot be read at all
+     */
+    public static LoadedModel load(Path file) throws IOException, InvalidModelException {
+        return ModelLoader.load(file);
     }
 }

@@ -1,5 +1,6 @@
 package org.dl4jworkbench.core.run;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.dl4jworkbench.core.train.Evaluation;
 
@@ -10,7 +11,7 @@ import org.dl4jworkbench.core.train.Evaluation;
  * the most confident mistakes.
  */
 public record EvaluationReport(String dataset, int total, int correct, double accuracy, int topK,
-                               double topKAccuracy, double loss, List<String> classNames, List<ClassRow> classes,
+                               @JsonProperty("top_k_accuracy") double topKAccuracy, double loss, List<String> classNames, List<ClassRow> classes,
                                int[][] confusion, int mistakesTotal, List<Evaluation.Mistake> mistakes) {
 
     /** Shown mistakes at most. */

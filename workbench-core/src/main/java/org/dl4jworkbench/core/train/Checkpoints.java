@@ -5,7 +5,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
+import org.dl4jworkbench.core.model.InvalidModelException;
 import org.dl4jworkbench.core.model.ModelFiles;
 import org.dl4jworkbench.core.model.ModelMetadata;
 import org.dl4jworkbench.core.util.AtomicFiles;
@@ -59,9 +59,22 @@ public final class Checkpoints {
         return Json.mapper().readValue(dir.resolve(STATE).toFile(), CheckpointState.class);
     }
 
-    /** The network of the last checkpoint, with its updater state, so training continues where it was. */
+    /**
+     * The network of the last checkpoint, with its updater state, so training continues where
+     * it was. Read through the same screening as any model file: a run folder may come from
+     * someone else.
+     */
     public MultiLayerNetwork loadLast(CheckpointState state) throws IOException {
-        return ModelSerializer.restoreMultiLayerNetwork(dir.resolve(state.lastModel()).toFile(), true);
+        return load(state.lastModel());
+    }
+
+    /** The network of one of this folder's checkpoint files. */
+    MultiLayerNetwork load(String name) throws IOException {
+        try {
+            return ModelFiles.load(dir.resolve(name)).network();
+        } catch (InvalidModelException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     public Path best(CheckpointState state) {

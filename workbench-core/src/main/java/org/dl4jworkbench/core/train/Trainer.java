@@ -10,7 +10,6 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 import org.dl4jworkbench.core.analysis.NetworkAnalysis;
 import org.dl4jworkbench.core.analysis.NetworkAnalyzer;
 import org.dl4jworkbench.core.compile.InvalidNetworkException;
@@ -292,8 +291,7 @@ public final class Trainer {
             }
             if (bestParams == null && checkpoints != null && bestModel != null) {
                 // The best epoch was before this process resumed: its weights are in the checkpoint.
-                bestParams = ModelSerializer.restoreMultiLayerNetwork(checkpoints.dir().resolve(bestModel).toFile(),
-                        false).params();
+                bestParams = checkpoints.load(bestModel).params();
             }
             if (bestParams != null) {
                 net.setParams(bestParams);

@@ -53,4 +53,37 @@ class ModelFilesTest {
         assertThat(restored.output(input)).isEqualTo(net.output(input));
         assertThat(restored.getUpdater().getStateViewArray()).isEqualTo(net.getUpdater().getStateViewArray());
     }
+
+    @Test
+    void aLoadedModelGivesIdenticalOutputsAndKeepsMetadataSpecAndOptimizerState(@TempDir Path dir) throws Exception {
+        NetworkSpec spec = Templates.find("lenet").orElseThrow().spec();
+        MultiLayerNetwork net = new MultiLayerNetwork(SpecCompiler.compile(spec, 10));
+        net.init();
+        // One step of training, so the optimizer state is not all zeros.
+        var labels = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 4, 10);
+        labels.putScalar(new int[] {0, 3}, 1).putScalar(new int[] {1, 7}, 1).putScalar(new int[] {2, 1}, 1)
+                .putScalar(new int[] {3, 0}, 1);
+        net.fit(new org.nd4j.linalg.dataset.DataSet(
+                Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 4, 1, 28, 28), labels));
+        var normalizer = new Normalizer(Normalizer.STANDARDIZE, new float[] {0.13f}, new float[] {0.31f});
+        var metadata = new ModelMetadata(ModelMetadata.FORMAT_VERSION, "test", "1.0.0-M2.1", "2026-11-24T00:00:00Z",
+                List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"), 28, 28, 1,
+                normalizer, "mnist-mini", 1, 0.5, SpecJson.toTree(spec));
+        Path file = dir.resolve("model.zip");
+        ModelFiles.save(net, metadata, file);
+
+        LoadedModel loaded = ModelFiles.load(file);
+
+        INDArray input = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 5, 1, 28, 28);
+        assertThat(loaded.network().output(input, false)).isEqualTo(net.output(input, false));
+        assertThat(loaded.network().params()).isEqualTo(net.params());
+        assertThat(loaded.network().getUpdater().getStateViewArray()).isEqualTo(net.getUpdater().getStateViewArray());
+        assertThat(loaded.network().getUpdater().getStateViewArray().sumNumber().doubleValue()).isNotZero();
+        assertThat(loaded.metadata()).usingRecursiveComparison().ignoringFields("network").isEqualTo(metadata);
+        assertThat(loaded.spec()).isEqualTo(spec);
+        assertThat(loaded.normalizer()).isEqualTo(normalizer);
+        assertThat(loaded.classNames()).startsWith("zero", "one").hasSize(10);
+        assertThat(loaded.input()).hasToString("28x28x1");
+        assertThat(loaded.screening()).isPositive().isLessThan(java.time.Duration.ofSeconds(5));
+    }
 }

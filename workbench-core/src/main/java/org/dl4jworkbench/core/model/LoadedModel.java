@@ -1,0 +1,33 @@
+package org.dl4jworkbench.core.model;
+
+import java.time.Duration;
+import java.util.List;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.dl4jworkbench.core.data.Normalizer;
+import org.dl4jworkbench.core.spec.InputSpec;
+import org.dl4jworkbench.core.spec.NetworkSpec;
+
+/**
+ * A model file opened by {@link ModelFiles#load}: the network with its weights and updater
+ * state (training could continue), the metadata, and the network spec it was trained from.
+ * {@code screening} is how long the checks before DL4J took (zip, configuration allow-list,
+ * parameter count, metadata), for benchmarks.
+ *
+ * <p>{@link MultiLayerNetwork#output} and {@code fit} are synchronized on the network: give
+ * this network to one user (a {@code Predictor}, or a training run), not both.
+ */
+public record LoadedModel(MultiLayerNetwork network, ModelMetadata metadata, NetworkSpec spec, Duration screening) {
+
+    public Normalizer normalizer() {
+        return metadata.normalizer();
+    }
+
+    public List<String> classNames() {
+        return metadata.classNames();
+    }
+
+    /** The image size the network takes, as it was trained. */
+    public InputSpec input() {
+        return new InputSpec(metadata.height(), metadata.width(), metadata.channels());
+    }
+}
