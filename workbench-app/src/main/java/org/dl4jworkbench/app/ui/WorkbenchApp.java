@@ -22,8 +22,7 @@ public class WorkbenchApp extends Application {
             t.setDaemon(true);
             return t;
         });
-        MainWindow window = new MainWindow(new WorkbenchModel(), background);
-        window.show(stage);
+        new MainWindow(WorkbenchModel.withDefaultProject(background)).show(stage);
     }
 
     @Override
