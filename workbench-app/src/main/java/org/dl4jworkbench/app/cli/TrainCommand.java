@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.dl4jworkbench.app.charts.CurvesChart;
+import org.dl4jworkbench.app.training.TrainingRun;
 import org.dl4jworkbench.core.analysis.NetworkAnalysis;
 import org.dl4jworkbench.core.analysis.NetworkAnalyzer;
 import org.dl4jworkbench.core.backend.Backend;
@@ -111,11 +111,7 @@ final class TrainCommand implements Callable<Integer> {
         Dataset data = load(dataset, spec, err);
         String backend = Backend.load().toString();
         err.println("Backend: " + backend);
-        RunFolder run = out != null ? RunFolder.at(out) : RunFolder.createUnder(Path.of("runs"), spec.name());
-        run.writeSpec(spec);
-        run.writeDataset(describe(dataset, data, spec));
-        var recorder = new RunRecorder(run, spec.name(), data.name(), backend, spec.training().epochs(), null);
-        return train(Trainer.withCheckpoints(spec, data, run.checkpoints()), spec, data, run, recorder, err);
+        return train(TrainingRun.start(spec, data, dataset, out, Path.of("runs"), backend), err);
     }
 
     private int resumeRun(PrintWriter err) throws UserError, InvalidDataException, IOException,
@@ -158,18 +154,15 @@ final class TrainCommand implements Callable<Integer> {
         RunSummary previous = readSummaryOrNull(run);
         err.printf(Locale.ROOT, "Resuming %s after epoch %d of %d (iteration %,d)%n", run.dir(), state.epoch(),
                 spec.training().epochs(), state.iteration());
-        var recorder = new RunRecorder(run, spec.name(), data.name(), backend, spec.training().epochs(), previous);
-        return train(Trainer.resume(spec, data, run.checkpoints()), spec, data, run, recorder, err);
+        return train(TrainingRun.resume(spec, data, run, previous, backend), err);
     }
 
-    private int train(Trainer trainer, NetworkSpec spec, Dataset data, RunFolder run, RunRecorder recorder,
-                      PrintWriter err) throws IOException {
+    private int train(TrainingRun training, PrintWriter err) throws IOException {
         PrintWriter stdout = command.commandLine().getOut();
         var progress = new ProgressPrinter(err, System.console() != null);
-        recorder.start();
         var done = new CountDownLatch(1);
         Thread onCtrlC = new Thread(() -> {
-            trainer.control().stop();
+            training.trainer().control().stop();
             try {
                 done.await(60, TimeUnit.SECONDS); // let the run save its model before the JVM exits
             } catch (InterruptedException e) {
@@ -177,31 +170,16 @@ final class TrainCommand implements Callable<Integer> {
             }
         }, "stop-on-ctrl-c");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
-        TrainingResult result;
         try {
-            result = trainer.train(TrainingListener.all(progress, recorder));
+            TrainingResult result = training.execute(progress, warning -> err.println("warning: " + warning));
             progress.finish();
             if (result.reason() != StopReason.COMPLETED) {
                 err.println(result.reason() == StopReason.DIVERGED ? "error: " + result.message()
                         : capitalize(result.message()));
             }
             boolean diverged = result.reason() == StopReason.DIVERGED;
-            if (!diverged) { // a diverged network's weights are NaN: nothing worth keeping
-                ModelFiles.save(result.network(), metadata(spec, data, result), run.model());
-            }
-            run.writeJson(RunFolder.EVALUATION, EvaluationReport.of(data.name(), result.test()));
-            recorder.finish(result);
-            try {
-                CurvesChart.writeFor(run);
-            } catch (IOException | RuntimeException e) {
-                err.println("warning: the curves could not be drawn (" + e.getMessage() + "); the metrics are in "
-                        + run.dir());
-            }
-            printSummary(result, spec, data, run, diverged, err, stdout);
+            printSummary(result, training, diverged, err, stdout);
             return diverged ? 1 : 0;
-        } catch (RuntimeException | IOException e) {
-            recorder.fail(e.getMessage());
-            throw e;
         } finally {
             done.countDown();
             try {
@@ -212,8 +190,9 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private void printSummary(TrainingResult result, NetworkSpec spec, Dataset data, RunFolder run, boolean diverged,
-                              PrintWriter err, PrintWriter stdout) throws IOException {
+    private void printSummary(TrainingResult result, TrainingRun training, boolean diverged, PrintWriter err,
+                              PrintWriter stdout) throws IOException {
+        RunFolder run = training.folder();
         err.printf(Locale.ROOT, "Test accuracy %.2f%% (%,d of %,d) after %d epoch(s); %s%n",
                 result.test().accuracy() * 100, result.test().correct(), result.test().total(),
                 result.epochsCompleted(), diverged ? "model not saved" : "model saved to " + run.model());
@@ -224,8 +203,8 @@ final class TrainCommand implements Callable<Integer> {
         summary.put("images_per_second", round(result.imagesPerSecond(), 1));
         summary.put("model", diverged ? null : run.model().toAbsolutePath().toString());
         summary.put("run", run.dir().toAbsolutePath().toString());
-        summary.put("network", spec.name());
-        summary.put("dataset", data.name());
+        summary.put("network", training.spec().name());
+        summary.put("dataset", training.data().name());
         summary.put("stop_reason", result.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         if (result.bestEpoch() != null) {
             summary.put("best_epoch", result.bestEpoch());
@@ -251,20 +230,6 @@ final class TrainCommand implements Callable<Integer> {
                 t.earlyStopping() == null ? "" : ", early stopping on " + t.earlyStopping().metric().id()
                         + " (patience " + t.earlyStopping().patience() + ")");
         return data;
-    }
-
-    private static DatasetDescription describe(String spec, Dataset data, NetworkSpec network) {
-        var split = Splits.stratified(data.train(), network.data().validationSplit(), network.training().seed());
-        return new DatasetDescription(spec, data.name(), data.fingerprint(), data.classNames(), split.kept().size(),
-                split.heldOut().size(), data.test().size(), data.train().height(), data.train().width(),
-                data.train().channels());
-    }
-
-    private static ModelMetadata metadata(NetworkSpec spec, Dataset data, TrainingResult result) {
-        return new ModelMetadata(ModelMetadata.FORMAT_VERSION, Version.workbench(), "1.0.0-M2.1",
-                java.time.Instant.now().toString(), data.classNames(), spec.input().height(), spec.input().width(),
-                spec.input().channels(), result.normalizer(), data.name(), result.epochsCompleted(),
-                result.test().accuracy(), SpecJson.toTree(spec));
     }
 
     private static RunSummary readSummaryOrNull(RunFolder run) {

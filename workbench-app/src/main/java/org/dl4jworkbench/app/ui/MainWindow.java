@@ -1,27 +1,241 @@
 package org.dl4jworkbench.app.ui;
 
+import java.util.Locale;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.dl4jworkbench.app.editor.EditorModel;
+import org.dl4jworkbench.app.ui.editor.InspectorView;
+import org.dl4jworkbench.app.ui.editor.NetworkCanvas;
+import org.dl4jworkbench.app.ui.editor.PaletteView;
+import org.dl4jworkbench.app.ui.editor.ProblemsView;
+import org.dl4jworkbench.app.ui.editor.TotalsView;
+import org.dl4jworkbench.app.ui.training.TrainingSettingsView;
+import org.dl4jworkbench.core.analysis.Problem;
+import org.dl4jworkbench.core.data.Dataset;
 
-/** The workbench window (being rebuilt as the network editor: issue 6). */
-final class MainWindow {
+/**
+ * The workbench window: menus and tool bar; the Network tab (palette, the network as a chain
+ * of blocks, the selected block's settings, totals and problems), the Dataset tab and the
+ * Training tab; a status bar with the dataset and what the window is doing.
+ */
+public final class MainWindow {
+
+    public static final String TABS_ID = "tabs";
+    public static final String TRAIN_ID = "train";
+    public static final String TRAIN_REASON_ID = "train-reason";
+    public static final String STATUS_ID = "status";
 
     private final WorkbenchModel model;
+    private final EditorModel editor;
+    private final TabPane tabs = new TabPane();
+    private final Tab networkTab = new Tab("Network");
+    private final Tab datasetTab = new Tab("Dataset");
+    private final Tab trainingTab = new Tab("Training");
+    private final Label status = new Label();
+    private final ProgressBar progress = new ProgressBar();
+    private final TrainAction training = new TrainAction();
+    private NetworkCanvas canvas;
 
-    MainWindow(WorkbenchModel model) {
+    public MainWindow(WorkbenchModel model) {
         this.model = model;
+        this.editor = model.editor();
     }
 
-    void show(Stage stage) {
-        stage.titleProperty().bind(Bindings.createStringBinding(
-                () -> WorkbenchAppTitles.title(model.projectProperty().get().name()), model.projectProperty()));
-        var tabs = new TabPane(new Tab("Network"), new Tab("Dataset"), new Tab("Training"));
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        var root = new BorderPane(tabs);
-        stage.setScene(WorkbenchApp.scene(root, 1280, 800));
+    public void show(Stage stage) {
+        stage.titleProperty().bind(Bindings.createStringBinding(() -> WorkbenchAppTitles.title(
+                model.projectProperty().get().name()) + (editor.isDirty() ? " *" : ""), model.projectProperty(),
+                editor.dirtyProperty()));
+        var root = new BorderPane();
+        root.setTop(new VBox(menus(stage), toolBar()));
+        root.setCenter(tabs());
+        root.setBottom(statusBar());
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setScene(WorkbenchApp.scene(root, Math.min(1280, screen.getWidth() - 40),
+                Math.min(820, screen.getHeight() - 60)));
         stage.show();
+        canvas.node().requestFocus();
+    }
+
+    private Node tabs() {
+        tabs.setId(TABS_ID);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        networkTab.setContent(networkEditor());
+        datasetTab.setContent(datasetPanel());
+        trainingTab.setContent(new TrainingSettingsView(editor, model.background()).node());
+        tabs.getTabs().setAll(networkTab, datasetTab, trainingTab);
+        return tabs;
+    }
+
+    private Node networkEditor() {
+        canvas = new NetworkCanvas(editor);
+        var palette = new PaletteView(editor).node();
+        var inspector = new InspectorView(editor).node();
+        var center = new SplitPane(palette, canvas.node(), inspector);
+        center.setDividerPositions(0.21, 0.76);
+        SplitPane.setResizableWithParent(palette, false);
+        SplitPane.setResizableWithParent(inspector, false);
+        var problemsTitle = new Label("Problems");
+        problemsTitle.getStyleClass().add("section-title");
+        var problems = new ProblemsView(editor, () -> tabs.getSelectionModel().select(trainingTab)).node();
+        var bottom = new VBox(6, new TotalsView(editor).node(), problemsTitle, problems);
+        bottom.setPadding(new Insets(8));
+        bottom.getStyleClass().add("editor-bottom");
+        var split = new SplitPane(center, bottom);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.8);
+        return split;
+    }
+
+    /** The Dataset tab's content: the dataset panel where it is built, else the dataset's summary. */
+    private Node datasetPanel() {
+        return DatasetTab.create(model);
+    }
+
+    private MenuBar menus(Stage stage) {
+        var quit = item("Quit", "Shortcut+Q", stage::close);
+        var file = new Menu("File", null, new SeparatorMenuItem(), quit);
+        ProjectMenus.install(file, model, stage);
+
+        var undo = item("Undo", "Shortcut+Z", editor::undo);
+        undo.textProperty().bind(editor.undoTextProperty());
+        undo.disableProperty().bind(editor.canUndoProperty().not());
+        var redo = item("Redo", "Shortcut+Shift+Z", editor::redo);
+        redo.textProperty().bind(editor.redoTextProperty());
+        redo.disableProperty().bind(editor.canRedoProperty().not());
+        var redoY = item("Redo (Ctrl+Y)", "Shortcut+Y", editor::redo);
+        redoY.setVisible(false); // a second accelerator for redo, as on Windows
+        var copy = item("Copy layer", "Shortcut+C", () -> editor.copyLayer(editor.selected()));
+        var paste = item("Paste layer", "Shortcut+V", editor::paste);
+        var duplicate = item("Duplicate layer", "Shortcut+D", () -> editor.duplicateLayer(editor.selected()));
+        var delete = item("Delete layer", "Delete", () -> editor.removeLayer(editor.selected()));
+        var edit = new Menu("Edit", null, undo, redo, redoY, new SeparatorMenuItem(), copy, paste, duplicate,
+                delete);
+
+        var dark = new CheckMenuItem("Dark theme");
+        dark.selectedProperty().bindBidirectional(model.darkProperty());
+        var view = new Menu("View", null, dark);
+        var bar = new MenuBar(file, edit, view);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private Node toolBar() {
+        var undo = new Button("Undo");
+        undo.setOnAction(e -> editor.undo());
+        undo.disableProperty().bind(editor.canUndoProperty().not());
+        undo.tooltipProperty().bind(Bindings.createObjectBinding(() -> new Tooltip(editor.undoTextProperty().get()),
+                editor.undoTextProperty()));
+        var redo = new Button("Redo");
+        redo.setOnAction(e -> editor.redo());
+        redo.disableProperty().bind(editor.canRedoProperty().not());
+        var train = new Button("Train");
+        train.setId(TRAIN_ID);
+        train.getStyleClass().add("accent");
+        var reason = new Label();
+        reason.setId(TRAIN_REASON_ID);
+        reason.getStyleClass().add("train-reason");
+        Runnable update = () -> {
+            var errors = editor.analysis().errors();
+            boolean loaded = model.datasetProperty().get() != null;
+            train.setDisable(!training.isRunning() && (!errors.isEmpty() || !loaded));
+            reason.setText(!errors.isEmpty() ? "Cannot train: " + describe(errors.get(0))
+                    + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "")
+                    : !loaded ? "Waiting for the dataset" : "");
+        };
+        editor.analysisProperty().addListener((obs, old, a) -> update.run());
+        model.datasetProperty().addListener((obs, old, d) -> update.run());
+        update.run();
+        train.setOnAction(e -> {
+            if (training.isRunning()) {
+                training.stop();
+            } else {
+                training.start(model.project(), model.datasetProperty().get());
+            }
+        });
+        training.progressProperty().addListener((obs, old, p) -> {
+            train.setText(p.running() ? "Stop" : "Train");
+            update.run();
+        });
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        return new ToolBar(undo, redo, spacer, reason, train);
+    }
+
+    private static String describe(Problem p) {
+        return p.toString().replaceFirst(" Fix:.*", "");
+    }
+
+    private Node statusBar() {
+        status.setId(STATUS_ID);
+        progress.setPrefWidth(160);
+        progress.setVisible(false);
+        Runnable update = () -> {
+            TrainAction.Progress run = training.progressProperty().get();
+            if (run.running() || !run.text().isEmpty()) {
+                progress.setVisible(run.running());
+                progress.setProgress(run.fraction());
+                status.setText(run.text());
+                return;
+            }
+            WorkbenchModel.Loading loading = model.loadingProperty().get();
+            Dataset d = model.datasetProperty().get();
+            String error = model.datasetErrorProperty().get();
+            progress.setVisible(loading != null);
+            if (loading != null) {
+                progress.setProgress(loading.total() > 0 ? (double) loading.done() / loading.total() : -1);
+                status.setText("Opening " + loading.spec() + ": " + loading.phase() + " ...");
+            } else if (error != null) {
+                status.setText("Dataset could not be opened: " + error);
+            } else if (d != null) {
+                status.setText(String.format(Locale.ROOT, "Dataset %s: %,d training and %,d test images, %dx%dx%d, "
+                        + "%d classes", d.name(), d.train().size(), d.test().size(), d.train().height(),
+                        d.train().width(), d.train().channels(), d.classNames().size()));
+            }
+        };
+        model.loadingProperty().addListener((obs, old, now) -> update.run());
+        model.datasetProperty().addListener((obs, old, now) -> update.run());
+        model.datasetErrorProperty().addListener((obs, old, now) -> update.run());
+        training.progressProperty().addListener((obs, old, now) -> update.run());
+        update.run();
+        var bar = new HBox(12, status, progress);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("status-bar");
+        bar.setPadding(new Insets(4, 8, 4, 8));
+        return bar;
+    }
+
+    static MenuItem item(String text, String accelerator, Runnable action) {
+        var item = new MenuItem(text);
+        item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    /** The canvas, for tests and the screenshots tool. */
+    public NetworkCanvas canvas() {
+        return canvas;
     }
 }

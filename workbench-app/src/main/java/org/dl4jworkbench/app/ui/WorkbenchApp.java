@@ -1,8 +1,12 @@
 package org.dl4jworkbench.app.ui;
 
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Application;
+import javafx.beans.property.BooleanProperty;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -17,12 +21,14 @@ public class WorkbenchApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        background = Executors.newSingleThreadExecutor(r -> {
+        background = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "workbench-background");
             t.setDaemon(true);
             return t;
         });
-        new MainWindow(WorkbenchModel.withDefaultProject(background)).show(stage);
+        var model = WorkbenchModel.withDefaultProject(background);
+        useTheme(model.darkProperty());
+        new MainWindow(model).show(stage);
     }
 
     @Override
@@ -32,10 +38,19 @@ public class WorkbenchApp extends Application {
         }
     }
 
-    /** Puts a window's root in a scene with the workbench's stylesheet. */
-    static Scene scene(javafx.scene.Parent root, double width, double height) {
+    /** AtlantaFX's Primer theme, light or dark as {@code dark} says, now and when it changes. */
+    public static void useTheme(BooleanProperty dark) {
+        Runnable apply = () -> Application.setUserAgentStylesheet(dark.get()
+                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        dark.addListener((obs, old, now) -> apply.run());
+        apply.run();
+    }
+
+    /** Puts a window's root in a scene with the workbench's stylesheets. */
+    static Scene scene(Parent root, double width, double height) {
         Scene scene = new Scene(root, width, height);
-        scene.getStylesheets().add(WorkbenchApp.class.getResource("workbench.css").toExternalForm());
+        scene.getStylesheets().addAll(WorkbenchApp.class.getResource("workbench.css").toExternalForm(),
+                WorkbenchApp.class.getResource("editor.css").toExternalForm());
         return scene;
     }
 }

@@ -25,6 +25,26 @@ public record ConvolutionSpec(String name, @JsonProperty(required = true) int fi
         return new ConvolutionSpec(name, filters, kernel, Size2.square(stride), padding, activation);
     }
 
+    public ConvolutionSpec withFilters(int newFilters) {
+        return new ConvolutionSpec(name, newFilters, kernel, stride, padding, activation);
+    }
+
+    public ConvolutionSpec withKernel(Size2 newKernel) {
+        return new ConvolutionSpec(name, filters, newKernel, stride, padding, activation);
+    }
+
+    public ConvolutionSpec withStride(Size2 newStride) {
+        return new ConvolutionSpec(name, filters, kernel, newStride, padding, activation);
+    }
+
+    public ConvolutionSpec withPadding(Padding newPadding) {
+        return new ConvolutionSpec(name, filters, kernel, stride, newPadding, activation);
+    }
+
+    public ConvolutionSpec withActivation(Activation newActivation) {
+        return new ConvolutionSpec(name, filters, kernel, stride, padding, newActivation);
+    }
+
     @Override
     public ConvolutionSpec withName(String newName) {
         return new ConvolutionSpec(newName, filters, kernel, stride, padding, activation);

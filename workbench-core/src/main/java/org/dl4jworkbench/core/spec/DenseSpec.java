@@ -16,6 +16,14 @@ public record DenseSpec(String name, @JsonProperty(required = true) int units, A
         return new DenseSpec(null, units, activation);
     }
 
+    public DenseSpec withUnits(int newUnits) {
+        return new DenseSpec(name, newUnits, activation);
+    }
+
+    public DenseSpec withActivation(Activation newActivation) {
+        return new DenseSpec(name, units, newActivation);
+    }
+
     @Override
     public DenseSpec withName(String newName) {
         return new DenseSpec(newName, units, activation);

@@ -15,6 +15,10 @@ public record DropoutSpec(String name, @JsonProperty(required = true) double rat
         return new DropoutSpec(null, rate);
     }
 
+    public DropoutSpec withRate(double newRate) {
+        return new DropoutSpec(name, newRate);
+    }
+
     @Override
     public DropoutSpec withName(String newName) {
         return new DropoutSpec(newName, rate);

@@ -24,6 +24,22 @@ public record PoolingSpec(String name, PoolingType pooling, @JsonProperty(requir
         return new PoolingSpec(null, PoolingType.MAX, Size2.square(kernel), Size2.square(stride), padding);
     }
 
+    public PoolingSpec withPooling(PoolingType newPooling) {
+        return new PoolingSpec(name, newPooling, kernel, stride, padding);
+    }
+
+    public PoolingSpec withKernel(Size2 newKernel) {
+        return new PoolingSpec(name, pooling, newKernel, stride, padding);
+    }
+
+    public PoolingSpec withStride(Size2 newStride) {
+        return new PoolingSpec(name, pooling, kernel, newStride, padding);
+    }
+
+    public PoolingSpec withPadding(Padding newPadding) {
+        return new PoolingSpec(name, pooling, kernel, stride, newPadding);
+    }
+
     @Override
     public PoolingSpec withName(String newName) {
         return new PoolingSpec(newName, pooling, kernel, stride, padding);

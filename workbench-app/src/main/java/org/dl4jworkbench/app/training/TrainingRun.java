@@ -1,0 +1,118 @@
+package org.dl4jworkbench.app.training;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.function.Consumer;
+import org.dl4jworkbench.app.charts.CurvesChart;
+import org.dl4jworkbench.core.data.Dataset;
+import org.dl4jworkbench.core.data.Splits;
+import org.dl4jworkbench.core.model.ModelFiles;
+import org.dl4jworkbench.core.model.ModelMetadata;
+import org.dl4jworkbench.core.run.DatasetDescription;
+import org.dl4jworkbench.core.run.EvaluationReport;
+import org.dl4jworkbench.core.run.RunFolder;
+import org.dl4jworkbench.core.run.RunRecorder;
+import org.dl4jworkbench.core.run.RunSummary;
+import org.dl4jworkbench.core.spec.NetworkSpec;
+import org.dl4jworkbench.core.spec.SpecJson;
+import org.dl4jworkbench.core.train.StopReason;
+import org.dl4jworkbench.core.train.Trainer;
+import org.dl4jworkbench.core.train.TrainingListener;
+import org.dl4jworkbench.core.train.TrainingResult;
+
+/**
+ * One training run into its run folder, the same from the command line and the window: the
+ * spec and dataset description first, metrics and a checkpoint every epoch, and at the end
+ * the model (unless training diverged), the evaluation, the final summary and the curves.
+ * {@link #execute} blocks: call it on a thread of its own, never the FX thread.
+ */
+public final class TrainingRun {
+
+    private final NetworkSpec spec;
+    private final Dataset data;
+    private final RunFolder folder;
+    private final Trainer trainer;
+    private final RunRecorder recorder;
+
+    private TrainingRun(NetworkSpec spec, Dataset data, RunFolder folder, Trainer trainer, RunRecorder recorder) {
+        this.spec = spec;
+        this.data = data;
+        this.folder = folder;
+        this.trainer = trainer;
+        this.recorder = recorder;
+    }
+
+    /**
+     * A new run in {@code out}, or in a new folder under {@code parent} where {@code out} is null.
+     */
+    public static TrainingRun start(NetworkSpec spec, Dataset data, String datasetSpec, Path out, Path parent,
+                                    String backend) throws IOException {
+        RunFolder folder = out != null ? RunFolder.at(out) : RunFolder.createUnder(parent, spec.name());
+        folder.writeSpec(spec);
+        var split = Splits.stratified(data.train(), spec.data().validationSplit(), spec.training().seed());
+        folder.writeDataset(new DatasetDescription(datasetSpec, data.name(), data.fingerprint(), data.classNames(),
+                split.kept().size(), split.heldOut().size(), data.test().size(), data.train().height(),
+                data.train().width(), data.train().channels()));
+        var recorder = new RunRecorder(folder, spec.name(), data.name(), backend, spec.training().epochs(), null);
+        return new TrainingRun(spec, data, folder, Trainer.withCheckpoints(spec, data, folder.checkpoints()),
+                recorder);
+    }
+
+    /** Continues {@code folder} from its last checkpoint; the caller has checked data and epochs. */
+    public static TrainingRun resume(NetworkSpec spec, Dataset data, RunFolder folder, RunSummary previous,
+                                     String backend) throws IOException {
+        var recorder = new RunRecorder(folder, spec.name(), data.name(), backend, spec.training().epochs(), previous);
+        return new TrainingRun(spec, data, folder, Trainer.resume(spec, data, folder.checkpoints()), recorder);
+    }
+
+    public NetworkSpec spec() {
+        return spec;
+    }
+
+    public Dataset data() {
+        return data;
+    }
+
+    public RunFolder folder() {
+        return folder;
+    }
+
+    public Trainer trainer() {
+        return trainer;
+    }
+
+    /**
+     * Trains, then saves what the run produced. {@code warnings} hears about things that did
+     * not work but do not fail the run (the curves could not be drawn).
+     */
+    public TrainingResult execute(TrainingListener listener, Consumer<String> warnings) throws IOException {
+        recorder.start();
+        try {
+            TrainingResult result = trainer.train(TrainingListener.all(listener, recorder));
+            if (result.reason() != StopReason.DIVERGED) { // a diverged network's weights are NaN
+                ModelFiles.save(result.network(), metadata(result), folder.model());
+            }
+            folder.writeJson(RunFolder.EVALUATION, EvaluationReport.of(data.name(), result.test()));
+            recorder.finish(result);
+            try {
+                CurvesChart.writeFor(folder);
+            } catch (IOException | RuntimeException e) {
+                warnings.accept("the curves could not be drawn (" + e.getMessage() + "); the metrics are in "
+                        + folder.dir());
+            }
+            return result;
+        } catch (RuntimeException | IOException e) {
+            recorder.fail(e.getMessage());
+            throw e;
+        }
+    }
+
+    private ModelMetadata metadata(TrainingResult result) {
+        String version = TrainingRun.class.getPackage().getImplementationVersion();
+        return new ModelMetadata(ModelMetadata.FORMAT_VERSION, version == null ? "development" : version,
+                "1.0.0-M2.1", Instant.now().toString(), data.classNames(), spec.input().height(), spec.input().width(),
+                spec.input().channels(), result.normalizer(), data.name(), result.epochsCompleted(),
+                result.test().accuracy(), SpecJson.toTree(spec));
+    }
+}

@@ -1,0 +1,103 @@
+package org.dl4jworkbench.app.ui;
+
+import java.util.Locale;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.util.Duration;
+import org.dl4jworkbench.app.project.Project;
+import org.dl4jworkbench.app.training.TrainingRun;
+import org.dl4jworkbench.core.backend.Backend;
+import org.dl4jworkbench.core.data.Dataset;
+import org.dl4jworkbench.core.train.IterationEvent;
+import org.dl4jworkbench.core.train.TrainingMonitor;
+import org.dl4jworkbench.core.train.TrainingResult;
+
+/**
+ * Trains the project's network on its dataset from the window: on a thread of its own, into
+ * a run folder under the project, reporting through a {@link TrainingMonitor} that a
+ * timer reads four times a second (the FX thread never waits on training). The run can be
+ * stopped; it then keeps its model as any run does.
+ */
+public final class TrainAction {
+
+    /** What the window shows about the run: a line of text and a fraction done (or -1). */
+    public record Progress(String text, double fraction, boolean running) {
+    }
+
+    private final ReadOnlyObjectWrapper<Progress> progress = new ReadOnlyObjectWrapper<>(
+            new Progress("", 0, false));
+    private volatile TrainingRun run;
+    private Timeline timer;
+
+    public ReadOnlyObjectProperty<Progress> progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public boolean isRunning() {
+        return progress.get().running();
+    }
+
+    /** Starts training {@code project} on {@code data}; does nothing while a run is going. */
+    public void start(Project project, Dataset data) {
+        if (isRunning()) {
+            return;
+        }
+        var monitor = new TrainingMonitor();
+        progress.set(new Progress("Starting " + project.spec().name() + " on " + data.name() + " ...", -1, true));
+        Thread thread = new Thread(() -> train(project, data, monitor), "training");
+        thread.setDaemon(true);
+        thread.start();
+        var cursor = new TrainingMonitor.Cursor[] {TrainingMonitor.Cursor.START};
+        timer = new Timeline(new KeyFrame(Duration.millis(250), e -> {
+            var update = monitor.since(cursor[0]);
+            cursor[0] = update.next();
+            IterationEvent latest = update.latest();
+            if (latest != null && isRunning()) {
+                double done = ((latest.epoch() - 1) + (double) latest.batch() / latest.batches()) / latest.epochs();
+                progress.set(new Progress(String.format(Locale.ROOT, "Training: epoch %d/%d, batch %d/%d, loss %.4f, "
+                        + "%.0f images/s, %s left%s", latest.epoch(), latest.epochs(), latest.batch(), latest.batches(),
+                        latest.loss(), latest.imagesPerSecond(), eta(latest.eta()),
+                        update.state() == org.dl4jworkbench.core.train.TrainingListener.State.PAUSED ? " (paused)"
+                                : ""), done, true));
+            }
+        }));
+        timer.setCycleCount(Timeline.INDEFINITE);
+        timer.play();
+    }
+
+    /** Stops after the current minibatch; the model trained so far is saved. */
+    public void stop() {
+        TrainingRun current = run;
+        if (current != null) {
+            current.trainer().control().stop();
+        }
+    }
+
+    private void train(Project project, Dataset data, TrainingMonitor monitor) {
+        String outcome;
+        try {
+            String backend = Backend.load().toString();
+            run = TrainingRun.start(project.spec(), data, project.dataset(), null, project.runsFolder(), backend);
+            TrainingResult result = run.execute(monitor, warning -> { });
+            outcome = String.format(Locale.ROOT, "%s: test accuracy %.2f%% after %d epoch(s); saved in %s",
+                    result.reason().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                    result.test().accuracy() * 100, result.epochsCompleted(), run.folder().dir());
+        } catch (Exception e) {
+            outcome = "Training failed: " + e.getMessage();
+        }
+        String text = outcome;
+        Platform.runLater(() -> {
+            timer.stop();
+            progress.set(new Progress(Character.toUpperCase(text.charAt(0)) + text.substring(1), 1, false));
+        });
+    }
+
+    private static String eta(java.time.Duration d) {
+        long s = d.toSeconds();
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+}
