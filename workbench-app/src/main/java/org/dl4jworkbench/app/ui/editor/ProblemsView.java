@@ -35,6 +35,7 @@ public final class ProblemsView {
                 }
                 setText(p.toString());
                 setWrapText(true);
+                setPrefWidth(0); // wrap at the list's width instead of scrolling sideways
                 getStyleClass().add(p.severity() == Severity.ERROR ? "problem-error" : "problem-warning");
             }
         });

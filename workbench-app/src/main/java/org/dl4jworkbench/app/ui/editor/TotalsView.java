@@ -37,7 +37,8 @@ public final class TotalsView {
     }
 
     private void show(NetworkSpec spec, NetworkAnalysis a) {
-        parameters.setText(String.format(Locale.ROOT, "%,d parameters", a.totalParameters()));
+        parameters.setText(String.format(Locale.ROOT, "%,d parameters", a.totalParameters())
+                + (a.isValid() ? "" : " up to the first problem"));
         multiplyAdds.setText(String.format(Locale.ROOT, "%s multiply-adds per image", human(a.totalMultiplyAdds())));
         int batch = Math.max(1, spec.training().batchSize());
         long bytes = 4L * (2L * a.activationsPerExample() * batch + 4L * a.totalParameters());
