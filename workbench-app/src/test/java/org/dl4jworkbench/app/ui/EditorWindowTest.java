@@ -114,6 +114,38 @@ class EditorWindowTest {
     }
 
     @Test
+    void draggingABlockReordersTheNetwork(FxRobot robot) throws Exception {
+        awaitDataset();
+        robot.drag("#block-1").dropTo(robot.point("#block-0").atPosition(Pos.TOP_CENTER)); // pool1 above conv1
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.editor().spec().layers()).extracting(l -> l.name())
+                .containsExactly("pool1", "conv1", "conv2", "pool2", "dense1");
+        assertThat(text(robot, "#shape-0")).isEqualTo("output 14x14x1");
+        assertThat(model.editor().undoTextProperty().get()).isEqualTo("Undo Move pool1");
+    }
+
+    @Test
+    void typingInASpinnerIsOneUndoStepAndThePaletteWorksFromTheKeyboard(FxRobot robot) throws Exception {
+        awaitDataset();
+        robot.clickOn("#block-0");
+        Spinner<?> filters = robot.lookup("#conv-filters").queryAs(Spinner.class);
+        robot.interact(() -> {
+            filters.getEditor().setText("3");
+            filters.getEditor().setText("32");
+            filters.getEditor().setText("320");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#shape-0")).isEqualTo("output 24x24x320");
+        robot.interact(model.editor()::undo);
+        assertThat(text(robot, "#shape-0")).isEqualTo("output 24x24x20"); // all three keystrokes undone at once
+
+        robot.interact(() -> robot.lookup("#palette-dropout").query().requestFocus());
+        robot.type(KeyCode.ENTER); // inserts after the selected block, conv1
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.editor().spec().layers().get(1).name()).isEqualTo("dropout1");
+    }
+
+    @Test
     void deleteKeyRemovesTheSelectedLayerAndUndoBringsItBack(FxRobot robot) throws Exception {
         awaitDataset();
         robot.interact(() -> {
