@@ -45,9 +45,12 @@ public final class CurvesChart {
     }
 
     public static Chart forRun(RunFolder run) throws IOException {
-        RunCurves curves = RunCurves.read(run);
+        return forCurves(RunCurves.read(run), WIDTH, HEIGHT);
+    }
+
+    static Chart forCurves(RunCurves curves, int width, int height) {
         return new Chart(curves.name(), subtitle(curves), List.of(), List.of(lossPanel(curves),
-                accuracyPanel(curves)), WIDTH, HEIGHT);
+                accuracyPanel(curves)), width, height);
     }
 
     public static Chart compare(List<RunFolder> runs) throws IOException {

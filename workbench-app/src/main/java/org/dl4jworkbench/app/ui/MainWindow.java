@@ -27,6 +27,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.dl4jworkbench.app.editor.EditorModel;
+import org.dl4jworkbench.app.ui.dashboard.DashboardView;
 import org.dl4jworkbench.app.ui.editor.InspectorView;
 import org.dl4jworkbench.app.ui.editor.NetworkCanvas;
 import org.dl4jworkbench.app.ui.editor.PaletteView;
@@ -54,6 +55,7 @@ public final class MainWindow {
     private final Tab networkTab = new Tab("Network");
     private final Tab datasetTab = new Tab("Dataset");
     private final Tab trainingTab = new Tab("Training");
+    private final Tab dashboardTab = new Tab("Dashboard");
     private final Label status = new Label();
     private final ProgressBar progress = new ProgressBar();
     private final TrainAction training = new TrainAction();
@@ -85,7 +87,8 @@ public final class MainWindow {
         networkTab.setContent(networkEditor());
         datasetTab.setContent(datasetPanel());
         trainingTab.setContent(new TrainingSettingsView(editor, model.background()).node());
-        tabs.getTabs().setAll(networkTab, datasetTab, trainingTab);
+        dashboardTab.setContent(new DashboardView(training).node());
+        tabs.getTabs().setAll(networkTab, datasetTab, trainingTab, dashboardTab);
         return tabs;
     }
 
@@ -173,6 +176,7 @@ public final class MainWindow {
                 training.stop();
             } else {
                 training.start(model.project(), model.datasetProperty().get());
+                tabs.getSelectionModel().select(dashboardTab);
             }
         });
         training.progressProperty().addListener((obs, old, p) -> {

@@ -12,28 +12,41 @@ import org.dl4jworkbench.app.training.TrainingRun;
 import org.dl4jworkbench.core.backend.Backend;
 import org.dl4jworkbench.core.data.Dataset;
 import org.dl4jworkbench.core.train.IterationEvent;
+import org.dl4jworkbench.core.train.TrainingListener;
 import org.dl4jworkbench.core.train.TrainingMonitor;
 import org.dl4jworkbench.core.train.TrainingResult;
 
 /**
  * Trains the project's network on its dataset from the window: on a thread of its own, into
- * a run folder under the project, reporting through a {@link TrainingMonitor} that a
- * timer reads four times a second (the FX thread never waits on training). The run can be
- * stopped; it then keeps its model as any run does.
+ * a run folder under the project, reporting through a {@link TrainingMonitor} that timers on
+ * the FX thread read (the FX thread never waits on training). Pause, resume and stop act
+ * between minibatches; a stopped run keeps its model as any run does.
  */
 public final class TrainAction {
 
     /** What the window shows about the run: a line of text and a fraction done (or -1). */
-    public record Progress(String text, double fraction, boolean running) {
+    public record Progress(String text, double fraction, boolean running, boolean paused) {
+    }
+
+    /** The run the dashboard follows. {@code result} is null until it ends. */
+    public record Session(TrainingMonitor monitor, String network, String dataset, String backend,
+                          TrainingResult result, String outcome) {
     }
 
     private final ReadOnlyObjectWrapper<Progress> progress = new ReadOnlyObjectWrapper<>(
-            new Progress("", 0, false));
+            new Progress("", 0, false, false));
+    private final ReadOnlyObjectWrapper<Session> session = new ReadOnlyObjectWrapper<>();
     private volatile TrainingRun run;
+    private volatile boolean stopAsked;
+    private volatile boolean pauseAsked;
     private Timeline timer;
 
     public ReadOnlyObjectProperty<Progress> progressProperty() {
         return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Session> sessionProperty() {
+        return session.getReadOnlyProperty();
     }
 
     public boolean isRunning() {
@@ -46,7 +59,12 @@ public final class TrainAction {
             return;
         }
         var monitor = new TrainingMonitor();
-        progress.set(new Progress("Starting " + project.spec().name() + " on " + data.name() + " ...", -1, true));
+        stopAsked = false;
+        pauseAsked = false;
+        run = null;
+        session.set(new Session(monitor, project.spec().name(), data.name(), "", null, null));
+        progress.set(new Progress("Starting " + project.spec().name() + " on " + data.name() + " ...", -1, true,
+                false));
         Thread thread = new Thread(() -> train(project, data, monitor), "training");
         thread.setDaemon(true);
         thread.start();
@@ -56,42 +74,74 @@ public final class TrainAction {
             cursor[0] = update.next();
             IterationEvent latest = update.latest();
             if (latest != null && isRunning()) {
+                boolean paused = update.state() == TrainingListener.State.PAUSED;
                 double done = ((latest.epoch() - 1) + (double) latest.batch() / latest.batches()) / latest.epochs();
                 progress.set(new Progress(String.format(Locale.ROOT, "Training: epoch %d/%d, batch %d/%d, loss %.4f, "
                         + "%.0f images/s, %s left%s", latest.epoch(), latest.epochs(), latest.batch(), latest.batches(),
-                        latest.loss(), latest.imagesPerSecond(), eta(latest.eta()),
-                        update.state() == org.dl4jworkbench.core.train.TrainingListener.State.PAUSED ? " (paused)"
-                                : ""), done, true));
+                        latest.loss(), latest.imagesPerSecond(), eta(latest.eta()), paused ? " (paused)" : ""), done,
+                        true, paused));
             }
         }));
         timer.setCycleCount(Timeline.INDEFINITE);
         timer.play();
     }
 
-    /** Stops after the current minibatch; the model trained so far is saved. */
+    /** Stops after the current minibatch (also while paused); the model trained so far is saved. */
     public void stop() {
+        stopAsked = true;
         TrainingRun current = run;
         if (current != null) {
             current.trainer().control().stop();
         }
     }
 
+    public void pause() {
+        pauseAsked = true;
+        TrainingRun current = run;
+        if (current != null) {
+            current.trainer().control().pause();
+        }
+    }
+
+    public void resume() {
+        pauseAsked = false;
+        TrainingRun current = run;
+        if (current != null) {
+            current.trainer().control().resume();
+        }
+    }
+
     private void train(Project project, Dataset data, TrainingMonitor monitor) {
         String outcome;
+        TrainingResult result = null;
+        String backend = "";
         try {
-            String backend = Backend.load().toString();
-            run = TrainingRun.start(project.spec(), data, project.dataset(), null, project.runsFolder(), backend);
-            TrainingResult result = run.execute(monitor, warning -> { });
+            backend = Backend.load().toString();
+            String shown = backend;
+            Platform.runLater(() -> session.set(new Session(monitor, project.spec().name(), data.name(), shown,
+                    null, null)));
+            TrainingRun created = TrainingRun.start(project.spec(), data, project.dataset(), null,
+                    project.runsFolder(), backend);
+            run = created;
+            if (stopAsked) {
+                created.trainer().control().stop();
+            } else if (pauseAsked) {
+                created.trainer().control().pause();
+            }
+            result = created.execute(monitor, warning -> { });
             outcome = String.format(Locale.ROOT, "%s: test accuracy %.2f%% after %d epoch(s); saved in %s",
                     result.reason().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                    result.test().accuracy() * 100, result.epochsCompleted(), run.folder().dir());
+                    result.test().accuracy() * 100, result.epochsCompleted(), created.folder().dir());
         } catch (Exception e) {
-            outcome = "Training failed: " + e.getMessage();
+            outcome = "training failed: " + e.getMessage();
         }
-        String text = outcome;
+        String text = Character.toUpperCase(outcome.charAt(0)) + outcome.substring(1);
+        TrainingResult finalResult = result;
+        String finalBackend = backend;
         Platform.runLater(() -> {
             timer.stop();
-            progress.set(new Progress(Character.toUpperCase(text.charAt(0)) + text.substring(1), 1, false));
+            progress.set(new Progress(text, 1, false, false));
+            session.set(new Session(monitor, project.spec().name(), data.name(), finalBackend, finalResult, text));
         });
     }
 

@@ -15,7 +15,8 @@ import java.util.List;
 public final class TrainingMonitor implements TrainingListener {
 
     /** What happened since a reader's last look; pass {@link #next()} to the next call. */
-    public record Update(long[] iterations, float[] losses, float[] learningRates, List<EpochEvent> epochs,
+    public record Update(long[] iterations, int[] iterationEpochs, int[] batches, float[] losses,
+                         float[] learningRates, List<EpochEvent> epochs,
                          IterationEvent latest, State state, Cursor next) {
 
         public boolean isEmpty() {
@@ -29,6 +30,8 @@ public final class TrainingMonitor implements TrainingListener {
     }
 
     private long[] iterations = new long[1024];
+    private int[] iterationEpochs = new int[1024];
+    private int[] batches = new int[1024];
     private float[] losses = new float[1024];
     private float[] learningRates = new float[1024];
     private int points;
@@ -41,10 +44,14 @@ public final class TrainingMonitor implements TrainingListener {
         if (points == iterations.length) {
             int capacity = points * 2;
             iterations = Arrays.copyOf(iterations, capacity);
+            iterationEpochs = Arrays.copyOf(iterationEpochs, capacity);
+            batches = Arrays.copyOf(batches, capacity);
             losses = Arrays.copyOf(losses, capacity);
             learningRates = Arrays.copyOf(learningRates, capacity);
         }
         iterations[points] = e.iteration();
+        iterationEpochs[points] = e.epoch();
+        batches[points] = e.batch();
         losses[points] = (float) e.loss();
         learningRates[points] = (float) e.learningRate();
         points++;
@@ -65,7 +72,9 @@ public final class TrainingMonitor implements TrainingListener {
     public synchronized Update since(Cursor cursor) {
         int from = Math.min(cursor.points(), points);
         int epochFrom = Math.min(cursor.epochs(), epochs.size());
-        return new Update(Arrays.copyOfRange(iterations, from, points), Arrays.copyOfRange(losses, from, points),
+        return new Update(Arrays.copyOfRange(iterations, from, points),
+                Arrays.copyOfRange(iterationEpochs, from, points), Arrays.copyOfRange(batches, from, points),
+                Arrays.copyOfRange(losses, from, points),
                 Arrays.copyOfRange(learningRates, from, points), List.copyOf(epochs.subList(epochFrom, epochs.size())),
                 latest, state, new Cursor(points, epochs.size()));
     }

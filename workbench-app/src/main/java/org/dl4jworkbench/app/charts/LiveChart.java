@@ -1,0 +1,25 @@
+package org.dl4jworkbench.app.charts;
+
+import java.util.List;
+import javafx.scene.canvas.GraphicsContext;
+import org.dl4jworkbench.core.run.IterationRecord;
+import org.dl4jworkbench.core.train.EpochEvent;
+
+/**
+ * The training curves of a run in progress, drawn on a JavaFX canvas with the same layout as
+ * a finished run's curves.png: loss per iteration (raw and smoothed) with validation loss per
+ * epoch, and accuracy per epoch. Downsampled to the canvas's width, so 100,000 iterations
+ * draw as fast as 1,000.
+ */
+public final class LiveChart {
+
+    private LiveChart() {
+    }
+
+    public static void draw(GraphicsContext g, double width, double height, String title, String network,
+                            String dataset, List<IterationRecord> iterations, List<EpochEvent> epochs) {
+        var curves = new RunCurves(title, network, dataset, null, iterations, epochs);
+        Chart chart = CurvesChart.forCurves(curves, (int) Math.max(200, width), (int) Math.max(150, height));
+        ChartPainter.paint(chart, new FxCanvas(g));
+    }
+}

@@ -1,0 +1,246 @@
+package org.dl4jworkbench.app.ui.dashboard;
+
+import java.io.IOException;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.Duration;
+import org.dl4jworkbench.app.charts.LiveChart;
+import org.dl4jworkbench.app.ui.TrainAction;
+import org.dl4jworkbench.core.run.IterationRecord;
+import org.dl4jworkbench.core.train.EpochEvent;
+import org.dl4jworkbench.core.train.TrainingMonitor;
+import org.dl4jworkbench.core.util.AtomicFiles;
+
+/**
+ * The training dashboard: progress (epoch, batch, images/s, time left), pause, resume and
+ * stop, and the live curves: loss per iteration (raw and smoothed) with validation loss per
+ * epoch, training and validation accuracy per epoch. A timer takes what the monitor holds
+ * that is new a few times a second and redraws only then: the FX thread never waits on
+ * training, and training never waits on the chart. Curves export as PNG and their data as CSV.
+ */
+public final class DashboardView {
+
+    public static final String ID = "dashboard";
+    public static final String CHART_ID = "live-chart";
+    static final Duration REFRESH = Duration.millis(400);
+
+    private final TrainAction training;
+    private final VBox root = new VBox(10);
+    private final Canvas canvas = new Canvas(800, 400);
+    private final Label title = new Label("No run yet: press Train.");
+    private final Label status = new Label();
+    private final ProgressBar progress = new ProgressBar(0);
+    private final Button pause = new Button("Pause");
+    private final Button stop = new Button("Stop");
+    private final List<IterationRecord> iterations = new ArrayList<>();
+    private final List<EpochEvent> epochs = new ArrayList<>();
+    private TrainingMonitor.Cursor cursor = TrainingMonitor.Cursor.START;
+    private TrainAction.Session session;
+    private boolean dirty = true;
+
+    public DashboardView(TrainAction training) {
+        this.training = training;
+        root.setId(ID);
+        root.setPadding(new Insets(12));
+        title.getStyleClass().add("section-title");
+        status.setId("dashboard-status");
+        progress.setId("dashboard-progress");
+        progress.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(progress, Priority.ALWAYS);
+        pause.setId("pause");
+        stop.setId("stop");
+        pause.setOnAction(e -> {
+            if (training.progressProperty().get().paused()) {
+                training.resume();
+            } else {
+                training.pause();
+            }
+        });
+        stop.setOnAction(e -> training.stop());
+        var exportPng = new Button("Export PNG...");
+        exportPng.setOnAction(e -> exportPng());
+        var exportCsv = new Button("Export CSV...");
+        exportCsv.setOnAction(e -> exportCsv());
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        var controls = new HBox(8, pause, stop, spacer, exportPng, exportCsv);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        var chartPane = new Pane(canvas);
+        chartPane.setId(CHART_ID);
+        chartPane.setMinSize(300, 200);
+        canvas.widthProperty().bind(chartPane.widthProperty());
+        canvas.heightProperty().bind(chartPane.heightProperty());
+        canvas.widthProperty().addListener((obs, old, now) -> redraw());
+        canvas.heightProperty().addListener((obs, old, now) -> redraw());
+        VBox.setVgrow(chartPane, Priority.ALWAYS);
+        root.getChildren().setAll(title, new HBox(10, progress), status, controls, chartPane);
+
+        training.sessionProperty().addListener((obs, old, s) -> follow(s));
+        training.progressProperty().addListener((obs, old, p) -> {
+            status.setText(p.text());
+            progress.setProgress(p.fraction());
+            pause.setText(p.paused() ? "Resume" : "Pause");
+            pause.setDisable(!p.running());
+            stop.setDisable(!p.running());
+        });
+        pause.setDisable(true);
+        stop.setDisable(true);
+        var timer = new Timeline(new KeyFrame(REFRESH, e -> poll()));
+        timer.setCycleCount(Timeline.INDEFINITE);
+        timer.play();
+        redraw();
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    /** What the chart shows now, for tests and exports. */
+    public List<IterationRecord> iterations() {
+        return List.copyOf(iterations);
+    }
+
+    public List<EpochEvent> epochs() {
+        return List.copyOf(epochs);
+    }
+
+    private void follow(TrainAction.Session s) {
+        if (s == null) {
+            return;
+        }
+        if (session == null || session.monitor() != s.monitor()) {
+            iterations.clear();
+            epochs.clear();
+            cursor = TrainingMonitor.Cursor.START;
+        }
+        session = s;
+        title.setText(s.network() + " on " + s.dataset() + (s.backend().isEmpty() ? "" : "  \u00b7  " + s.backend()));
+        poll();
+        dirty = true;
+        redraw();
+    }
+
+    private void poll() {
+        if (session == null) {
+            return;
+        }
+        TrainingMonitor.Update update = session.monitor().since(cursor);
+        cursor = update.next();
+        if (update.isEmpty()) {
+            return;
+        }
+        IterationRecord[] fresh = new IterationRecord[update.iterations().length];
+        for (int i = 0; i < fresh.length; i++) {
+            fresh[i] = new IterationRecord(update.iterations()[i], update.iterationEpochs()[i], update.batches()[i],
+                    update.losses()[i], update.learningRates()[i], 0);
+        }
+        iterations.addAll(List.of(fresh));
+        epochs.addAll(update.epochs());
+        dirty = true;
+        redraw();
+    }
+
+    private void redraw() {
+        if (!dirty && session != null) {
+            return;
+        }
+        dirty = false;
+        var g = canvas.getGraphicsContext2D();
+        String name = session == null ? "Training curves" : session.network() + " on " + session.dataset();
+        LiveChart.draw(g, canvas.getWidth(), canvas.getHeight(), name, null, null, iterations, epochs);
+    }
+
+    private void exportPng() {
+        var chooser = new FileChooser();
+        chooser.setInitialFileName("curves.png");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        Path file = toPath(chooser.showSaveDialog(root.getScene().getWindow()));
+        if (file != null) {
+            WritableImage image = canvas.snapshot(null, null);
+            var writer = PngWriter.of(image);
+            try {
+                AtomicFiles.write(file, writer::write);
+            } catch (IOException e) {
+                status.setText("Could not write " + file + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private void exportCsv() {
+        var chooser = new FileChooser();
+        chooser.setInitialFileName("curves.csv");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        Path file = toPath(chooser.showSaveDialog(root.getScene().getWindow()));
+        if (file != null) {
+            try {
+                AtomicFiles.writeString(file, csv());
+            } catch (IOException e) {
+                status.setText("Could not write " + file + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** Iterations then epochs, one table: kind,iteration_or_epoch,loss,learning_rate,accuracy,validation_... */
+    public String csv() {
+        var out = new StringBuilder("kind,step,loss,learning_rate,train_accuracy,validation_loss,validation_accuracy\n");
+        for (IterationRecord r : iterations) {
+            out.append(String.format(Locale.ROOT, "iteration,%d,%s,%s,,,%n", r.iteration(), num(r.loss()),
+                    num(r.learningRate())));
+        }
+        for (EpochEvent e : epochs) {
+            out.append(String.format(Locale.ROOT, "epoch,%d,%s,,%s,%s,%s%n", e.epoch(), num(e.trainLoss()),
+                    num(e.trainAccuracy()), num(e.validationLoss()), num(e.validationAccuracy())));
+        }
+        return out.toString();
+    }
+
+    private static String num(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : "";
+    }
+
+    private static Path toPath(java.io.File file) {
+        return file == null ? null : file.toPath();
+    }
+
+    /** Writes a JavaFX image as PNG without javafx.swing: through the pixels and ImageIO. */
+    private record PngWriter(java.awt.image.BufferedImage image) {
+        static PngWriter of(WritableImage fx) {
+            int w = (int) fx.getWidth();
+            int h = (int) fx.getHeight();
+            var buffered = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+            var reader = fx.getPixelReader();
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    buffered.setRGB(x, y, reader.getArgb(x, y));
+                }
+            }
+            return new PngWriter(buffered);
+        }
+
+        void write(Path file) throws IOException {
+            if (!javax.imageio.ImageIO.write(image, "png", file.toFile())) {
+                throw new IOException("no PNG writer");
+            }
+        }
+    }
+
+}
