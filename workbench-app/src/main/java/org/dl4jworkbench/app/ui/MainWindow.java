@@ -29,6 +29,7 @@ import javafx.stage.Stage;
 import org.dl4jworkbench.app.editor.EditorModel;
 import org.dl4jworkbench.app.ui.dashboard.DashboardView;
 import org.dl4jworkbench.app.ui.editor.InspectorView;
+import org.dl4jworkbench.app.ui.predict.PredictionPane;
 import org.dl4jworkbench.app.ui.editor.NetworkCanvas;
 import org.dl4jworkbench.app.ui.editor.PaletteView;
 import org.dl4jworkbench.app.ui.editor.ProblemsView;
@@ -56,6 +57,7 @@ public final class MainWindow {
     private final Tab datasetTab = new Tab("Dataset");
     private final Tab trainingTab = new Tab("Training");
     private final Tab dashboardTab = new Tab("Dashboard");
+    private final Tab predictTab = new Tab("Predict");
     private final Label status = new Label();
     private final ProgressBar progress = new ProgressBar();
     private final TrainAction training = new TrainAction();
@@ -88,7 +90,14 @@ public final class MainWindow {
         datasetTab.setContent(datasetPanel());
         trainingTab.setContent(new TrainingSettingsView(editor, model.background()).node());
         dashboardTab.setContent(new DashboardView(training).node());
-        tabs.getTabs().setAll(networkTab, datasetTab, trainingTab, dashboardTab);
+        var prediction = new PredictionPane(model.background());
+        predictTab.setContent(prediction.node());
+        training.sessionProperty().addListener((obs, old, s) -> {
+            if (s != null && s.model() != null) {
+                prediction.openModel(s.model()); // the model the run just saved
+            }
+        });
+        tabs.getTabs().setAll(networkTab, datasetTab, trainingTab, dashboardTab, predictTab);
         return tabs;
     }
 

@@ -30,7 +30,7 @@ public final class TrainAction {
 
     /** The run the dashboard follows. {@code result} is null until it ends. */
     public record Session(TrainingMonitor monitor, String network, String dataset, String backend,
-                          TrainingResult result, String outcome) {
+                          TrainingResult result, String outcome, java.nio.file.Path model) {
     }
 
     private final ReadOnlyObjectWrapper<Progress> progress = new ReadOnlyObjectWrapper<>(
@@ -62,7 +62,7 @@ public final class TrainAction {
         stopAsked = false;
         pauseAsked = false;
         run = null;
-        session.set(new Session(monitor, project.spec().name(), data.name(), "", null, null));
+        session.set(new Session(monitor, project.spec().name(), data.name(), "", null, null, null));
         progress.set(new Progress("Starting " + project.spec().name() + " on " + data.name() + " ...", -1, true,
                 false));
         Thread thread = new Thread(() -> train(project, data, monitor), "training");
@@ -115,11 +115,12 @@ public final class TrainAction {
         String outcome;
         TrainingResult result = null;
         String backend = "";
+        java.nio.file.Path model = null;
         try {
             backend = Backend.load().toString();
             String shown = backend;
             Platform.runLater(() -> session.set(new Session(monitor, project.spec().name(), data.name(), shown,
-                    null, null)));
+                    null, null, null)));
             TrainingRun created = TrainingRun.start(project.spec(), data, project.dataset(), null,
                     project.runsFolder(), backend);
             run = created;
@@ -129,6 +130,7 @@ public final class TrainAction {
                 created.trainer().control().pause();
             }
             result = created.execute(monitor, warning -> { });
+            model = java.nio.file.Files.exists(created.folder().model()) ? created.folder().model() : null;
             outcome = String.format(Locale.ROOT, "%s: test accuracy %.2f%% after %d epoch(s); saved in %s",
                     result.reason().name().toLowerCase(Locale.ROOT).replace('_', ' '),
                     result.test().accuracy() * 100, result.epochsCompleted(), created.folder().dir());
@@ -138,10 +140,12 @@ public final class TrainAction {
         String text = Character.toUpperCase(outcome.charAt(0)) + outcome.substring(1);
         TrainingResult finalResult = result;
         String finalBackend = backend;
+        java.nio.file.Path finalModel = model;
         Platform.runLater(() -> {
             timer.stop();
             progress.set(new Progress(text, 1, false, false));
-            session.set(new Session(monitor, project.spec().name(), data.name(), finalBackend, finalResult, text));
+            session.set(new Session(monitor, project.spec().name(), data.name(), finalBackend, finalResult, text,
+                    finalModel));
         });
     }
 

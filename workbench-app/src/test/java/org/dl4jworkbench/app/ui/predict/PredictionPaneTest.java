@@ -1,0 +1,110 @@
+package org.dl4jworkbench.app.ui.predict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.dl4jworkbench.core.predict.MnistModelFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The prediction pane with a real trained MNIST model and real digit images. */
+@ExtendWith(ApplicationExtension.class)
+class PredictionPaneTest {
+
+    @TempDir
+    static Path dir;
+    static MnistModelFixture.TrainedModel model;
+
+    private final ExecutorService background = Executors.newSingleThreadExecutor();
+    private PredictionPane pane;
+
+    @BeforeAll
+    static void train() throws Exception {
+        model = MnistModelFixture.trainMlp(dir);
+    }
+
+    @Start
+    void start(Stage stage) {
+        pane = new PredictionPane(background);
+        stage.setScene(new Scene(new VBox(pane.node()), 900, 600));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        background.shutdownNow();
+    }
+
+    private void settle() throws Exception {
+        background.submit(() -> { }).get(60, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void anOpenedModelPredictsADroppedDigitWithThreeClassesAndABadFileGetsALine(FxRobot robot) throws Exception {
+        robot.interact(() -> pane.openModel(model.file()));
+        settle();
+        assertThat(robot.lookup("#" + PredictionPane.MODEL_ID).queryAs(Label.class).getText())
+                .isEqualTo("Model: " + model.file().getFileName() + " (28x28x1, 10 classes)");
+        Path digit = MnistModelFixture.writeDigit(model.test(), 0, dir.resolve("digit.png"));
+        Path broken = Files.writeString(dir.resolve("broken.png"), "not an image");
+        robot.interact(() -> pane.open(List.of(digit, broken)));
+        settle();
+        settle();
+        List<javafx.scene.Node> results = pane.results();
+        assertThat(results).hasSize(2);
+        var error = results.stream().filter(n -> n instanceof Label).map(n -> ((Label) n).getText()).findFirst();
+        assertThat(error).hasValueSatisfying(t -> assertThat(t).isEqualTo("broken.png: not an image (not JPEG, "
+                + "PNG, BMP or GIF)"));
+        var row = (HBox) results.stream().filter(n -> n instanceof HBox).findFirst().orElseThrow();
+        var bars = (VBox) row.getChildren().get(1);
+        assertThat(bars.getChildren()).hasSize(1 + 3); // the file name, then three classes
+        String best = ((Label) ((HBox) bars.getChildren().get(1)).getChildren().get(0)).getText();
+        assertThat(best).isEqualTo(model.test().classNames().get(model.test().label(0)));
+    }
+
+    @Test
+    void aDroppedFolderFillsATableThatExportsAsCsv(FxRobot robot) throws Exception {
+        robot.interact(() -> pane.openModel(model.file()));
+        settle();
+        Path folder = Files.createDirectories(dir.resolve("digits"));
+        for (int i = 0; i < 5; i++) {
+            MnistModelFixture.writeDigit(model.test(), i, folder.resolve("d" + i + ".png"));
+        }
+        Files.write(folder.resolve("zero.jpg"), new byte[0]);
+        robot.interact(() -> pane.open(List.of(folder)));
+        settle();
+        WaitForAsyncUtils.waitForFxEvents();
+        var rows = pane.table().getItems();
+        assertThat(rows).hasSize(6);
+        assertThat(rows.stream().filter(r -> r.error() != null)).singleElement()
+                .satisfies(r -> assertThat(r.error()).isEqualTo("empty file (0 bytes)"));
+        String csv = PredictionPane.csv(rows);
+        assertThat(csv.lines()).hasSize(7).first().isEqualTo("image,class,probability,next_best,problem");
+    }
+
+    @Test
+    void withoutAModelItSaysSo(FxRobot robot) throws Exception {
+        Path digit = MnistModelFixture.writeDigit(model.test(), 1, dir.resolve("one.png"));
+        robot.interact(() -> pane.open(List.of(digit)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(((Label) pane.results().get(0)).getText()).startsWith("No model yet");
+    }
+}
