@@ -29,6 +29,7 @@ import javafx.stage.Stage;
 import org.dl4jworkbench.app.editor.EditorModel;
 import org.dl4jworkbench.app.ui.dashboard.DashboardView;
 import org.dl4jworkbench.app.ui.editor.InspectorView;
+import org.dl4jworkbench.app.ui.evaluation.EvaluationView;
 import org.dl4jworkbench.app.ui.predict.PredictionPane;
 import org.dl4jworkbench.app.ui.editor.NetworkCanvas;
 import org.dl4jworkbench.app.ui.editor.PaletteView;
@@ -58,6 +59,7 @@ public final class MainWindow {
     private final Tab trainingTab = new Tab("Training");
     private final Tab dashboardTab = new Tab("Dashboard");
     private final Tab predictTab = new Tab("Predict");
+    private final Tab evaluationTab = new Tab("Evaluation");
     private final Label status = new Label();
     private final ProgressBar progress = new ProgressBar();
     private final TrainAction training = new TrainAction();
@@ -97,7 +99,14 @@ public final class MainWindow {
                 prediction.openModel(s.model()); // the model the run just saved
             }
         });
-        tabs.getTabs().setAll(networkTab, datasetTab, trainingTab, dashboardTab, predictTab);
+        var evaluation = new EvaluationView();
+        evaluationTab.setContent(evaluation.node());
+        training.sessionProperty().addListener((obs, old, s) -> {
+            if (s != null && s.result() != null && model.datasetProperty().get() != null) {
+                evaluation.show(s.result().test(), model.datasetProperty().get().test(), null);
+            }
+        });
+        tabs.getTabs().setAll(networkTab, datasetTab, trainingTab, dashboardTab, evaluationTab, predictTab);
         return tabs;
     }
 
