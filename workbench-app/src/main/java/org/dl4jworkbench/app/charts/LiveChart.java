@@ -16,6 +16,17 @@ public final class LiveChart {
     private LiveChart() {
     }
 
+    /** Draws a chart built elsewhere (a run's curves, a comparison) at the chart's own size. */
+    public static void draw(GraphicsContext g, Chart chart) {
+        ChartPainter.paint(chart, new FxCanvas(g));
+    }
+
+    /** The same chart at another size. */
+    public static Chart resized(Chart chart, double width, double height) {
+        return new Chart(chart.title(), chart.subtitle(), chart.legend(), chart.panels(), (int) Math.max(200, width),
+                (int) Math.max(150, height));
+    }
+
     public static void draw(GraphicsContext g, double width, double height, String title, String network,
                             String dataset, List<IterationRecord> iterations, List<EpochEvent> epochs) {
         var curves = new RunCurves(title, network, dataset, null, iterations, epochs);

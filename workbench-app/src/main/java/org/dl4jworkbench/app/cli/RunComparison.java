@@ -1,5 +1,6 @@
 package org.dl4jworkbench.app.cli;
 
+import org.dl4jworkbench.core.run.RunEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

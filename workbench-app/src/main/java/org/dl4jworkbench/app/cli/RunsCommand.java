@@ -1,5 +1,6 @@
 package org.dl4jworkbench.app.cli;
 
+import org.dl4jworkbench.core.run.RunEntry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

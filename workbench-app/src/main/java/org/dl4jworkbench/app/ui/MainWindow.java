@@ -31,6 +31,7 @@ import org.dl4jworkbench.app.ui.dashboard.DashboardView;
 import org.dl4jworkbench.app.ui.editor.InspectorView;
 import org.dl4jworkbench.app.ui.evaluation.EvaluationView;
 import org.dl4jworkbench.app.ui.predict.PredictionPane;
+import org.dl4jworkbench.app.ui.runs.RunsView;
 import org.dl4jworkbench.app.ui.editor.NetworkCanvas;
 import org.dl4jworkbench.app.ui.editor.PaletteView;
 import org.dl4jworkbench.app.ui.editor.ProblemsView;
@@ -60,6 +61,7 @@ public final class MainWindow {
     private final Tab dashboardTab = new Tab("Dashboard");
     private final Tab predictTab = new Tab("Predict");
     private final Tab evaluationTab = new Tab("Evaluation");
+    private final Tab runsTab = new Tab("Runs");
     private final Label status = new Label();
     private final ProgressBar progress = new ProgressBar();
     private final TrainAction training = new TrainAction();
@@ -106,7 +108,14 @@ public final class MainWindow {
                 evaluation.show(s.result().test(), model.datasetProperty().get().test(), null);
             }
         });
-        tabs.getTabs().setAll(networkTab, datasetTab, trainingTab, dashboardTab, evaluationTab, predictTab);
+        var runs = new RunsView(model.background(), () -> model.projectProperty().get().runsFolder());
+        runsTab.setContent(runs.node());
+        runsTab.setOnSelectionChanged(e -> {
+            if (runsTab.isSelected()) {
+                runs.refresh();
+            }
+        });
+        tabs.getTabs().setAll(networkTab, datasetTab, trainingTab, dashboardTab, evaluationTab, predictTab, runsTab);
         return tabs;
     }
 

@@ -1,4 +1,4 @@
-package org.dl4jworkbench.app.cli;
+package org.dl4jworkbench.core.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.dl4jworkbench.core.run.RunFolder;
-import org.dl4jworkbench.core.run.RunSummary;
 import org.dl4jworkbench.core.spec.NetworkSpec;
 import org.dl4jworkbench.core.train.EpochEvent;
 import org.dl4jworkbench.core.util.Json;
@@ -25,22 +23,22 @@ import org.dl4jworkbench.core.util.Json;
  * files' times. A "running" run in which nothing has changed for {@link #STALE_AFTER} shows as
  * {@value #INTERRUPTED}: its process is gone. Null fields are unknown.
  */
-record RunEntry(RunFolder run, String name, String network, String dataset, String status, int epochsCompleted,
+public record RunEntry(RunFolder run, String name, String network, String dataset, String status, int epochsCompleted,
                 Integer epochsPlanned, Double bestValidationAccuracy, Double testAccuracy, Duration duration,
                 Instant started) {
 
-    static final String UNREADABLE = "unreadable";
-    static final String INTERRUPTED = "interrupted";
-    static final String UNKNOWN = "unknown";
+    public static final String UNREADABLE = "unreadable";
+    public static final String INTERRUPTED = "interrupted";
+    public static final String UNKNOWN = "unknown";
     /** Longer than any pause between log writes of a live run (they come every few seconds). */
-    static final Duration STALE_AFTER = Duration.ofMinutes(10);
+    public static final Duration STALE_AFTER = Duration.ofMinutes(10);
 
     /** Newest first: by start time, then by name (which starts with the time). */
-    static final Comparator<RunEntry> NEWEST_FIRST = Comparator.comparing(RunEntry::started,
+    public static final Comparator<RunEntry> NEWEST_FIRST = Comparator.comparing(RunEntry::started,
             Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(RunEntry::name, Comparator.reverseOrder());
 
     /** The runs directly under {@code parent}, newest first; folders that are not runs are skipped. */
-    static List<RunEntry> list(Path parent, Instant now) throws IOException {
+    public static List<RunEntry> list(Path parent, Instant now) throws IOException {
         List<RunEntry> entries = new ArrayList<>();
         try (DirectoryStream<Path> children = Files.newDirectoryStream(parent, Files::isDirectory)) {
             for (Path child : children) {
@@ -52,7 +50,7 @@ record RunEntry(RunFolder run, String name, String network, String dataset, Stri
     }
 
     /** The folder as a run; empty where it is not one (no network.json). */
-    static Optional<RunEntry> read(Path dir, Instant now) {
+    public static Optional<RunEntry> read(Path dir, Instant now) {
         RunFolder run;
         try {
             run = RunFolder.open(dir);
