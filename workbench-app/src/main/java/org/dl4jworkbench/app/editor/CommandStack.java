@@ -4,16 +4,21 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Bounded undo and redo stacks with a revision counter that changes with every execute, undo
- * and redo (so "unsaved changes" is "revision differs from the saved one"). Not re-entrant:
- * a command that pushes another while executing is a bug and fails loudly.
+ * Bounded undo and redo stacks. {@link #revision()} names the state the stacks stand at: each
+ * execute (or merge) makes a new one, undo and redo return to earlier ones, so "unsaved
+ * changes" is "revision differs from the saved one", and undoing back to the saved state
+ * clears it. Not re-entrant: a command that pushes another while executing is a bug and
+ * fails loudly.
  */
 public final class CommandStack {
 
     private final int limit;
     private final Deque<Command> undo = new ArrayDeque<>();
     private final Deque<Command> redo = new ArrayDeque<>();
-    private long revision;
+    private final Deque<Long> undoStates = new ArrayDeque<>();
+    private final Deque<Long> redoStates = new ArrayDeque<>();
+    private long base;
+    private long lastState;
     private boolean busy;
     private Runnable onChange = () -> { };
 
@@ -30,13 +35,19 @@ public final class CommandStack {
         run(() -> {
             command.execute();
             Command last = undo.peek();
-            if (last == null || !last.mergeWith(command)) {
+            if (last != null && last.mergeWith(command)) {
+                undoStates.pop();
+            } else {
                 undo.push(command);
-                while (undo.size() > limit) {
-                    undo.removeLast();
-                }
+            }
+            undoStates.push(++lastState);
+            while (undo.size() > limit) {
+                undo.removeLast();
+                undoStates.removeLast();
+                base = ++lastState; // the state before the oldest kept command can no longer be reached
             }
             redo.clear();
+            redoStates.clear();
         });
     }
 
@@ -46,6 +57,7 @@ public final class CommandStack {
                 Command command = undo.pop();
                 command.undo();
                 redo.push(command);
+                redoStates.push(undoStates.pop());
             });
         }
     }
@@ -56,6 +68,7 @@ public final class CommandStack {
                 Command command = redo.pop();
                 command.execute();
                 undo.push(command);
+                undoStates.push(redoStates.pop());
             });
         }
     }
@@ -76,15 +89,18 @@ public final class CommandStack {
         return redo.isEmpty() ? "" : redo.peek().description();
     }
 
+    /** The state the stacks stand at; equal revisions mean the same edits applied. */
     public long revision() {
-        return revision;
+        return undoStates.isEmpty() ? base : undoStates.peek();
     }
 
     /** Forgets all history (a new or opened project). */
     public void clear() {
         undo.clear();
         redo.clear();
-        revision++;
+        undoStates.clear();
+        redoStates.clear();
+        base = ++lastState;
         onChange.run();
     }
 
@@ -95,7 +111,6 @@ public final class CommandStack {
         busy = true;
         try {
             step.run();
-            revision++;
         } finally {
             busy = false;
         }

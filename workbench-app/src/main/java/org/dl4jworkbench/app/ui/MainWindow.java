@@ -73,9 +73,7 @@ public final class MainWindow {
     }
 
     public void show(Stage stage) {
-        stage.titleProperty().bind(Bindings.createStringBinding(() -> WorkbenchAppTitles.title(
-                model.projectProperty().get().name()) + (editor.isDirty() ? " *" : ""), model.projectProperty(),
-                editor.dirtyProperty()));
+        stage.titleProperty().bind(ProjectMenus.title(model));
         var root = new BorderPane();
         root.setTop(new VBox(menus(stage), toolBar()));
         root.setCenter(tabs());
@@ -145,9 +143,12 @@ public final class MainWindow {
     }
 
     private MenuBar menus(Stage stage) {
-        var quit = item("Quit", "Shortcut+Q", stage::close);
+        var quit = item("Quit", "Shortcut+Q", () -> ProjectMenus.requestClose(stage));
         var file = new Menu("File", null, new SeparatorMenuItem(), quit);
-        ProjectMenus.install(file, model, stage);
+        ProjectMenus.install(file, model, stage, () -> {
+            var s = training.sessionProperty().get();
+            return s == null || s.model() == null || !java.nio.file.Files.isRegularFile(s.model()) ? null : s.model();
+        });
 
         var undo = item("Undo", "Shortcut+Z", editor::undo);
         undo.textProperty().bind(editor.undoTextProperty());

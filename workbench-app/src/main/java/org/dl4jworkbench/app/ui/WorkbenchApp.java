@@ -29,6 +29,7 @@ public class WorkbenchApp extends Application {
         var model = WorkbenchModel.withDefaultProject(background);
         useTheme(model.darkProperty());
         new MainWindow(model).show(stage);
+        ProjectMenus.offerRecovery(model, stage);
     }
 
     @Override

@@ -5,8 +5,9 @@ import java.nio.file.Path;
 /**
  * Per-user folders: downloaded datasets ({@code WORKBENCH_DATA}, else
  * {@code $XDG_DATA_HOME/dl4j-workbench}, {@code ~/Library/Application Support/DL4J Workbench}
- * or {@code %LOCALAPPDATA%\DL4J Workbench}) and the decode cache ({@code WORKBENCH_CACHE},
- * else the platform's cache folder).
+ * or {@code %LOCALAPPDATA%\DL4J Workbench}), the decode cache ({@code WORKBENCH_CACHE},
+ * else the platform's cache folder) and the window's settings: recent projects and autosaves
+ * ({@code WORKBENCH_SETTINGS}, else the data folder's {@code settings/}).
  */
 public final class WorkbenchDirs {
 
@@ -24,6 +25,11 @@ public final class WorkbenchDirs {
     /** Where decoded images are cached; safe to delete. */
     public static Path cache() {
         return fromEnv("WORKBENCH_CACHE", "workbench.cache", () -> platform(true));
+    }
+
+    /** Where the window keeps its settings: recent projects, autosaved edits. */
+    public static Path settings() {
+        return fromEnv("WORKBENCH_SETTINGS", "workbench.settings", () -> data().resolve("settings"));
     }
 
     private static Path fromEnv(String env, String property, java.util.function.Supplier<Path> fallback) {

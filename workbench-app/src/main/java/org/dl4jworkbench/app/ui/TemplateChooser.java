@@ -1,0 +1,144 @@
+package org.dl4jworkbench.app.ui;
+
+import java.util.Locale;
+import java.util.Optional;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.dl4jworkbench.app.ui.editor.LayerStyles;
+import org.dl4jworkbench.core.analysis.LayerInfo;
+import org.dl4jworkbench.core.analysis.NetworkAnalysis;
+import org.dl4jworkbench.core.analysis.NetworkAnalyzer;
+import org.dl4jworkbench.core.spec.Template;
+import org.dl4jworkbench.core.spec.Templates;
+
+/**
+ * File > New from template: the built-in networks as cards, each with a thumbnail of the
+ * network (a block per layer in its kind's colour, as tall as its output is wide), its size
+ * and the accuracy its tutorial reported. Double-click or Enter picks one.
+ */
+final class TemplateChooser {
+
+    static final String LIST_ID = "template-list";
+
+    private TemplateChooser() {
+    }
+
+    static Optional<Template> show(Window owner) {
+        var list = new ListView<Template>();
+        list.setId(LIST_ID);
+        list.getItems().setAll(Templates.all());
+        list.setCellFactory(v -> new TemplateCell());
+        list.getSelectionModel().select(Templates.find(Templates.DEFAULT).orElseThrow());
+        list.setPrefSize(620, 460);
+        var dialog = new Dialog<Template>();
+        dialog.initOwner(owner);
+        dialog.setTitle("New from template");
+        dialog.setHeaderText("Start a new project from one of the built-in networks");
+        dialog.getDialogPane().setContent(list);
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
+        var ok = dialog.getDialogPane().lookupButton(ButtonType.OK);
+        ok.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        list.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
+                ((javafx.scene.control.Button) ok).fire();
+            }
+        });
+        dialog.setResultConverter(b -> b == ButtonType.OK ? list.getSelectionModel().getSelectedItem() : null);
+        javafx.application.Platform.runLater(list::requestFocus);
+        return dialog.showAndWait();
+    }
+
+    /** One template: thumbnail on the left, title, description, size and reported accuracy. */
+    private static final class TemplateCell extends ListCell<Template> {
+        @Override
+        protected void updateItem(Template t, boolean empty) {
+            super.updateItem(t, empty);
+            if (empty || t == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            NetworkAnalysis analysis = NetworkAnalyzer.analyze(t.spec());
+            var title = new Label(t.title());
+            title.getStyleClass().add("template-title");
+            var description = new Label(t.description());
+            description.setWrapText(true);
+            description.setMaxWidth(400);
+            var input = t.spec().input();
+            var facts = new Label(String.format(Locale.ROOT, "%dx%dx%d input, %d layers, %,d parameters", input.height(),
+                    input.width(), input.channels(), t.spec().layers().size() + 1, analysis.totalParameters()));
+            facts.getStyleClass().add("template-facts");
+            var reported = new Label(t.hasReportedAccuracy()
+                    ? String.format(Locale.ROOT, "Tutorial reported %.1f%% test accuracy on %s", 100 * t.reportedAccuracy(),
+                    datasetName(t.dataset()))
+                    : "Trains on " + datasetName(t.dataset()) + "; its tutorial reported no test accuracy");
+            reported.getStyleClass().add(t.hasReportedAccuracy() ? "template-accuracy" : "template-facts");
+            var text = new VBox(3, title, description, facts, reported);
+            var row = new HBox(14, thumbnail(analysis), text);
+            row.setAlignment(Pos.CENTER_LEFT);
+            row.setPadding(new Insets(6, 4, 6, 4));
+            setText(null);
+            setGraphic(row);
+            setId("template-" + t.id());
+        }
+    }
+
+    private static String datasetName(String dataset) {
+        return switch (dataset) {
+            case "mnist" -> "MNIST";
+            case "cifar10" -> "CIFAR-10";
+            case "folder" -> "your own image folder";
+            default -> dataset;
+        };
+    }
+
+    /** A block per layer, coloured by kind; height follows the output's width, so pooling steps down. */
+    static Node thumbnail(NetworkAnalysis analysis) {
+        var row = new HBox(2);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("template-thumbnail");
+        row.setMinWidth(130);
+        row.setPrefWidth(130);
+        int first = Math.max(1, analysis.layers().get(0).outputShape().width());
+        for (LayerInfo layer : analysis.layers()) {
+            var block = new Region();
+            var shape = layer.outputShape();
+            double height = shape.isImage() ? 14 + 46.0 * Math.sqrt((double) shape.width() / first) : 14;
+            double width = shape.isImage() ? 4 + Math.min(8, Math.log(Math.max(1, shape.channels())) * 1.6) : 5;
+            block.setMinSize(width, height);
+            block.setMaxSize(width, height);
+            block.getStyleClass().addAll("thumbnail-block", typeStyle(layer.type()));
+            row.getChildren().add(block);
+        }
+        return row;
+    }
+
+    private static String typeStyle(String type) {
+        String t = type.toLowerCase(Locale.ROOT);
+        if (t.contains("conv")) {
+            return LayerStyles.CONVOLUTION;
+        } else if (t.contains("pool")) {
+            return LayerStyles.POOLING;
+        } else if (t.contains("dense")) {
+            return LayerStyles.DENSE;
+        } else if (t.contains("dropout")) {
+            return LayerStyles.DROPOUT;
+        } else if (t.contains("batch")) {
+            return LayerStyles.BATCH_NORM;
+        } else if (t.contains("output")) {
+            return LayerStyles.OUTPUT;
+        }
+        return LayerStyles.INPUT;
+    }
+}

@@ -1,0 +1,160 @@
+package org.dl4jworkbench.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.dl4jworkbench.app.project.Project;
+import org.dl4jworkbench.app.project.ProjectFiles;
+import org.dl4jworkbench.core.spec.DropoutSpec;
+import org.dl4jworkbench.core.spec.Template;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Projects through the real window, headless: save, reopen, unsaved changes, autosave, templates. */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class ProjectWindowTest {
+
+    @TempDir
+    static Path dir;
+
+    private final ExecutorService background = Executors.newSingleThreadExecutor();
+    private WorkbenchModel model;
+    private Stage stage;
+    private Path settings;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        settings = Files.createTempDirectory(dir, "settings");
+        model = new WorkbenchModel(background, settings);
+        model.loadDataset("mnist-mini");
+        WorkbenchApp.useTheme(model.darkProperty());
+        new MainWindow(model).show(stage);
+    }
+
+    @AfterEach
+    void stopBackground() {
+        background.shutdownNow();
+    }
+
+    private void settle() throws Exception {
+        for (int i = 0; i < 3; i++) { // background tasks hand their results to the FX thread, which may queue more
+            background.submit(() -> { }).get(60, TimeUnit.SECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+
+    private void addDropoutFromThePalette(FxRobot robot) throws Exception {
+        robot.clickOn("#block-3"); // pool2
+        robot.interact(() -> robot.lookup("#palette-dropout").query().requestFocus());
+        robot.type(KeyCode.ENTER); // inserts after the selected block
+        settle();
+    }
+
+    @Test
+    void aProjectSavedWithCtrlSReopensEqualInANewWindow(FxRobot robot) throws Exception {
+        settle();
+        Path folder = dir.resolve("digits").toAbsolutePath();
+        robot.interact(() -> model.save(folder, "digits")); // what Save As does once the file chooser returns
+        settle();
+        assertThat(stage.getTitle()).isEqualTo("DL4J Workbench - digits");
+
+        addDropoutFromThePalette(robot);
+        assertThat(stage.getTitle()).isEqualTo("DL4J Workbench - digits *");
+        robot.press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
+        settle();
+        assertThat(stage.getTitle()).isEqualTo("DL4J Workbench - digits");
+        Project saved = model.project();
+        assertThat(saved.spec().layers().get(4)).isInstanceOf(DropoutSpec.class);
+
+        var other = new WorkbenchModel(background, settings);
+        robot.interact(() -> other.openProject(folder));
+        settle();
+        Project reopened = other.project();
+        assertThat(reopened).isEqualTo(saved);
+        assertThat(ProjectFiles.toJson(reopened)).isEqualTo(Files.readString(folder.resolve("project.json")));
+        assertThat(other.isDirty()).isFalse();
+        assertThat(other.recentProjects()).containsExactly(folder);
+    }
+
+    @Test
+    void closingWithUnsavedChangesAsksAndDontSaveCloses(FxRobot robot) throws Exception {
+        settle();
+        addDropoutFromThePalette(robot);
+        Platform.runLater(() -> ProjectMenus.requestClose(stage)); // the prompt waits for an answer
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.isShowing()).isTrue(); // the prompt holds the window open
+        assertThat(robot.lookup(".dialog-pane .header-panel .label").queryLabeled().getText())
+                .isEqualTo("Save the changes to \"lenet\"?");
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.isShowing()).isTrue();
+
+        Platform.runLater(() -> ProjectMenus.requestClose(stage)); // the prompt waits for an answer
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Don't save");
+        settle();
+        assertThat(stage.isShowing()).isFalse();
+    }
+
+    @Test
+    void anEditIsAutosavedAndRecoveredAfterACrash(FxRobot robot) throws Exception {
+        settle();
+        Path folder = dir.resolve("crashing").toAbsolutePath();
+        robot.interact(() -> model.save(folder, "crashing"));
+        settle();
+        addDropoutFromThePalette(robot);
+        Thread.sleep(2_600); // the autosave follows an edit after 2 s
+        settle();
+        // the process dies here: nothing saved, the window never closed. A new workbench starts:
+        var restarted = new WorkbenchModel(background, settings);
+        var found = new java.util.concurrent.atomic.AtomicReference<javafx.concurrent.Task<
+                java.util.List<org.dl4jworkbench.app.project.Autosave.Recovery>>>();
+        robot.interact(() -> found.set(restarted.findRecoveries()));
+        settle();
+        var recoveries = WaitForAsyncUtils.asyncFx(() -> found.get().getValue()).get();
+        assertThat(recoveries).hasSize(1);
+        assertThat(recoveries.get(0).project().folder()).isEqualTo(folder);
+        robot.interact(() -> restarted.recover(recoveries.get(0)));
+        settle();
+        assertThat(restarted.project().spec()).isEqualTo(model.project().spec());
+        assertThat(restarted.project().folder()).isEqualTo(folder);
+        assertThat(restarted.isDirty()).isTrue(); // recovered, not yet saved
+        robot.interact(restarted.editor()::undo); // the recovery is one undo step back to the saved project
+        assertThat(restarted.isDirty()).isFalse();
+    }
+
+    @Test
+    void newFromTemplateShowsEachTemplateWithItsReportedAccuracy(FxRobot robot) throws Exception {
+        settle();
+        robot.press(KeyCode.CONTROL).type(KeyCode.N).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        ListView<Template> list = robot.lookup("#" + TemplateChooser.LIST_ID).queryListView();
+        assertThat(list.getItems()).extracting(Template::id).contains("mlp", "lenet", "cifar10-cnn", "cats-dogs");
+        assertThat(robot.lookup("#template-lenet").lookup("Tutorial reported 99.0% test accuracy on MNIST")
+                .tryQuery()).isPresent();
+        robot.interact(() -> list.getSelectionModel().select(
+                list.getItems().stream().filter(t -> t.id().equals("mlp")).findFirst().orElseThrow()));
+        robot.clickOn("OK");
+        settle();
+        assertThat(stage.getTitle()).isEqualTo("DL4J Workbench - mlp");
+        assertThat(model.project().spec().layers()).hasSize(2);
+        assertThat(model.project().dataset()).isEqualTo("mnist-mini");
+    }
+}
