@@ -22,6 +22,7 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -49,7 +50,7 @@ final class AugmentationView {
     static final String PREVIEW_ID = "augment-preview";
     static final int PREVIEW_IMAGES = 4;
     static final int VARIANTS = 5;
-    static final double PREVIEW_SIZE = 52;
+    static final double PREVIEW_SIZE = 44;
 
     private final EditorModel editor;
     private final Executor background;
@@ -76,6 +77,7 @@ final class AugmentationView {
         root.getStyleClass().add("augmentation");
         flip.setId("augment-flip");
         normalization.setId("normalization");
+        normalization.setPrefWidth(180);
         normalization.getItems().setAll(Normalization.values());
         normalization.setConverter(new StringConverter<>() {
             @Override
@@ -94,7 +96,7 @@ final class AugmentationView {
         note.setId("augment-note");
         note.setWrapText(true);
         note.getStyleClass().add("hint");
-        note.setMaxWidth(6 * (PREVIEW_SIZE + 4) + 40);
+        note.setMaxWidth((VARIANTS + 1) * (PREVIEW_SIZE + 4) + 12);
         showSettings(editor.spec().data());
         listen();
         debounce.setOnFinished(e -> refreshPreview());
@@ -137,6 +139,8 @@ final class AugmentationView {
         previewHeader.setAlignment(Pos.CENTER_LEFT);
         previewHeader.setMaxWidth(note.getMaxWidth());
         root.getChildren().setAll(prepTitle, prep, augTitle, aug, previewHeader, note, preview);
+        root.setPrefWidth(note.getMaxWidth());
+        root.setMaxWidth(note.getMaxWidth());
     }
 
     Node node() {
@@ -275,9 +279,10 @@ final class AugmentationView {
     private void show(List<List<Image>> rows) {
         preview.getChildren().clear();
         var original = new Label("Original");
-        original.getStyleClass().add("hint");
+        original.getStyleClass().addAll("hint", "preview-caption");
         var augmented = new Label("As training sees them");
-        augmented.getStyleClass().add("hint");
+        augmented.getStyleClass().addAll("hint", "preview-caption");
+        preview.getColumnConstraints().setAll(new ColumnConstraints(PREVIEW_SIZE + 8));
         preview.add(original, 0, 0);
         preview.add(augmented, 1, 0, VARIANTS, 1);
         for (int r = 0; r < rows.size(); r++) {

