@@ -6,6 +6,9 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -15,11 +18,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.Pane;
@@ -28,7 +34,8 @@ import javax.imageio.ImageIO;
 import org.dl4jworkbench.app.ui.MainWindow;
 import org.dl4jworkbench.app.ui.WorkbenchApp;
 import org.dl4jworkbench.app.ui.WorkbenchModel;
-import org.dl4jworkbench.core.data.Dataset;
+import org.dl4jworkbench.core.data.catalog.Catalog;
+import org.dl4jworkbench.core.data.catalog.CatalogEntry;
 import org.dl4jworkbench.core.spec.InputSpec;
 import org.dl4jworkbench.core.spec.Normalization;
 import org.junit.jupiter.api.AfterEach;
@@ -86,8 +93,15 @@ class DatasetPanelTest {
         return robot.lookup(id).tryQuery().isPresent();
     }
 
+    /** Whether the node is there and it and all its parents are visible. */
     private static boolean shown(FxRobot robot, String id) {
-        return robot.lookup(id).tryQuery().map(Node::isVisible).orElse(false);
+        Node node = robot.lookup(id).tryQuery().orElse(null);
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return node != null;
     }
 
     private void awaitLoaded(FxRobot robot, String datasetName, int classes) throws Exception {
@@ -215,6 +229,35 @@ class DatasetPanelTest {
         Image before = robot.lookup("#preview-0-0").queryAs(ImageView.class).getImage();
         robot.clickOn("#augment-shuffle"); // other images
         await(() -> robot.lookup("#preview-0-0").queryAs(ImageView.class).getImage() != before);
+    }
+
+    @Test
+    void aDownloadThatCannotReachAnyServerSaysWhereToPutTheFilesByHand(FxRobot robot, @TempDir Path dataRoot)
+            throws Exception {
+        URI refused;
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            refused = URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/");
+        } // closed: nothing answers there
+        URI base = refused;
+        CatalogEntry offline = Catalog.MNIST.withFiles(Catalog.MNIST.files().stream()
+                .map(f -> f.withUrls(List.of(base.resolve(f.name())))).toList());
+        robot.interact(() -> {
+            var stage = new Stage();
+            stage.setScene(new Scene((javafx.scene.Parent) new DatasetPanel(model, dataRoot, List.of(offline)).node(), 900,
+                    700));
+            stage.show();
+        });
+        await(() -> robot.lookup("#catalog-state-mnist").queryAs(Label.class).getText().equals("not downloaded"));
+        Button download = robot.lookup("#catalog-mnist").queryButton();
+        assertThat(download.getText()).isEqualTo("Download (11.6 MB)");
+        robot.interact(download::fire);
+        await(() -> exists(robot, "#catalog-error-mnist"));
+        String message = robot.lookup("#catalog-error-mnist").queryAs(TextArea.class).getText();
+        assertThat(message).startsWith("could not download mnist: no location of train-images-idx3-ubyte.gz could "
+                + "be reached").contains("To install it by hand").contains(dataRoot.resolve("mnist").toString())
+                .contains("t10k-labels-idx1-ubyte.gz");
+        assertThat(download.isDisabled()).isFalse();
+        assertThat(model.datasetProperty().get().name()).isEqualTo("mnist-mini"); // nothing else was opened
     }
 
     private static boolean samePixels(FxRobot robot, String a, String b) {
