@@ -36,6 +36,8 @@ import org.dl4jworkbench.core.data.catalog.LocalCopy;
 final class SourcesView {
 
     static final String ID = "dataset-source";
+    private static final String CANCELLED = "Download cancelled. What was fetched is kept: the next download "
+            + "resumes it.";
 
     private final Executor background;
     private final Path dataRoot;
@@ -56,6 +58,7 @@ final class SourcesView {
         final Label progressText = new Label();
         final Button cancel = new Button("Cancel");
         final TextArea error = new TextArea();
+        final Label errorTitle = new Label("Download failed");
         LocalCopy copy;
         Task<Path> download;
 
@@ -68,6 +71,7 @@ final class SourcesView {
             description.getStyleClass().add("hint");
             state.setId("catalog-state-" + entry.name());
             state.getStyleClass().add("hint");
+            state.setWrapText(true);
             action.setId("catalog-" + entry.name());
             action.setDisable(true);
             action.setOnAction(e -> act());
@@ -86,8 +90,9 @@ final class SourcesView {
             error.setId("catalog-error-" + entry.name());
             error.setEditable(false);
             error.setWrapText(true);
-            error.setPrefRowCount(8);
+            error.setPrefRowCount(10);
             error.getStyleClass().add("download-error");
+            errorTitle.getStyleClass().add("download-error-title");
             box.getStyleClass().add("source-card");
             box.getChildren().setAll(title, description, state, action);
         }
@@ -137,14 +142,13 @@ final class SourcesView {
             action.setDisable(true);
             var bar = new HBox(6, progress, cancel);
             bar.setAlignment(Pos.CENTER_LEFT);
-            box.getChildren().removeAll(error);
+            box.getChildren().removeAll(errorTitle, error);
             box.getChildren().addAll(bar, progressText);
             task.setOnSucceeded(e -> {
                 finished(bar, null);
                 open.accept(entry.name());
             });
-            task.setOnCancelled(e -> finished(bar, "Download cancelled. What was fetched is kept: the next download "
-                    + "resumes it."));
+            task.setOnCancelled(e -> finished(bar, CANCELLED));
             task.setOnFailed(e -> {
                 Throwable t = task.getException();
                 finished(bar, t instanceof DownloadException ? t.getMessage()
@@ -154,14 +158,19 @@ final class SourcesView {
             background.execute(task);
         }
 
+        private static String headline(String message) {
+            return message.equals(CANCELLED) ? "Cancelled" : "Download failed";
+        }
+
         void finished(Node bar, String message) {
             progress.progressProperty().unbind();
             progressText.textProperty().unbind();
             box.getChildren().removeAll(bar, progressText);
             download = null;
             if (message != null) {
+                errorTitle.setText(headline(message));
                 error.setText(message);
-                box.getChildren().add(error);
+                box.getChildren().addAll(errorTitle, error);
             }
             refresh();
         }
@@ -190,15 +199,6 @@ final class SourcesView {
         builtInCard.getStyleClass().add("source-card");
         root.getChildren().addAll(title, builtInCard);
 
-        var catalogTitle = new Label("Catalogue");
-        catalogTitle.getStyleClass().add("section-title");
-        root.getChildren().add(catalogTitle);
-        for (CatalogEntry entry : entries) {
-            var card = new Card(entry);
-            cards.put(entry.name(), card);
-            root.getChildren().add(card.box);
-        }
-
         var foldersTitle = new Label("From a folder");
         foldersTitle.getStyleClass().add("section-title");
         var idx = folderButton("open-idx", "Open IDX folder...", "MNIST-format IDX files", "idx:");
@@ -211,6 +211,15 @@ final class SourcesView {
         drop.setId("dataset-drop");
         drop.setMaxWidth(Double.MAX_VALUE);
         root.getChildren().addAll(foldersTitle, idx, cifar, images, drop);
+
+        var catalogTitle = new Label("Catalogue");
+        catalogTitle.getStyleClass().add("section-title");
+        root.getChildren().add(catalogTitle);
+        for (CatalogEntry entry : entries) {
+            var card = new Card(entry);
+            cards.put(entry.name(), card);
+            root.getChildren().add(card.box);
+        }
         refresh();
     }
 
