@@ -6,6 +6,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -74,6 +75,13 @@ final class ClassCountsView {
                     count.test())));
             int index = c;
             row.setOnMouseClicked(e -> onClass.accept(index));
+            row.setFocusTraversable(true); // Tab to a class, Enter or Space shows more of it
+            row.setOnKeyPressed(e -> {
+                if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) {
+                    onClass.accept(index);
+                    e.consume();
+                }
+            });
             root.getChildren().add(row);
         }
     }

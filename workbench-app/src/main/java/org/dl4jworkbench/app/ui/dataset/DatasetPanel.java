@@ -49,6 +49,8 @@ public final class DatasetPanel {
     private final Label images = new Label();
     private final Label splits = new Label();
     private final VBox loading = new VBox(4);
+    private final Label loadingText = new Label();
+    private final ProgressBar loadingBar = new ProgressBar(-1);
     private final VBox error = new VBox(6);
     private final MismatchBanner banner;
     private final Label skippedTitle = new Label();
@@ -122,6 +124,15 @@ public final class DatasetPanel {
 
         loading.setId("dataset-loading");
         loading.getStyleClass().add("dataset-loading");
+        loadingText.setWrapText(true);
+        loadingBar.setPrefWidth(260);
+        var cancel = new Button("Cancel");
+        cancel.setId("dataset-cancel");
+        cancel.getStyleClass().add("small");
+        cancel.setOnAction(e -> model.cancelLoading());
+        var loadingRow = new HBox(8, loadingBar, cancel);
+        loadingRow.setAlignment(Pos.CENTER_LEFT);
+        loading.getChildren().setAll(loadingText, loadingRow);
         error.setId("dataset-error");
         error.getStyleClass().addAll("dataset-banner", "banner-error");
 
@@ -229,22 +240,11 @@ public final class DatasetPanel {
     private void showLoading(WorkbenchModel.Loading l) {
         loading.setVisible(l != null);
         loading.setManaged(l != null);
-        if (l == null) {
-            loading.getChildren().clear();
-            return;
+        if (l != null) {
+            loadingText.setText("Opening " + l.spec() + ": " + l.phase() + (l.total() > 1
+                    ? String.format(Locale.ROOT, " %,d of %,d", l.done(), l.total()) : "") + " ...");
+            loadingBar.setProgress(l.total() > 1 ? (double) l.done() / l.total() : -1);
         }
-        var text = new Label("Opening " + l.spec() + ": " + l.phase() + (l.total() > 1
-                ? String.format(Locale.ROOT, " %,d of %,d", l.done(), l.total()) : "") + " ...");
-        text.setWrapText(true);
-        var bar = new ProgressBar(l.total() > 0 ? (double) l.done() / l.total() : -1);
-        bar.setPrefWidth(260);
-        var cancel = new Button("Cancel");
-        cancel.setId("dataset-cancel");
-        cancel.getStyleClass().add("small");
-        cancel.setOnAction(e -> model.cancelLoading());
-        var row = new HBox(8, bar, cancel);
-        row.setAlignment(Pos.CENTER_LEFT);
-        loading.getChildren().setAll(text, row);
     }
 
     private void showError(String message) {

@@ -18,8 +18,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -28,6 +30,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -57,6 +60,7 @@ class DatasetPanelTest {
 
     private final ExecutorService background = Executors.newFixedThreadPool(2);
     private WorkbenchModel model;
+    private Stage extraStage;
 
     @Start
     void start(Stage stage) {
@@ -66,7 +70,13 @@ class DatasetPanelTest {
     }
 
     @AfterEach
-    void stopBackground() {
+    void stopBackground() throws Exception {
+        if (extraStage != null) {
+            fx(() -> {
+                extraStage.close();
+                return null;
+            });
+        }
         background.shutdownNow();
     }
 
@@ -139,7 +149,10 @@ class DatasetPanelTest {
         assertThat(robot.lookup("#samples-class").queryAs(Pane.class).getChildren()).hasSize(SamplesView.MORE);
         assertThat(text(robot, "#samples-title")).isEqualTo("Class '3': 60 of 1,032 training images");
         robot.clickOn("#samples-all");
-        await(() -> exists(robot, "#samples-9"));
+        await(() -> exists(robot, "#samples-9") && !exists(robot, "#samples-class"));
+        robot.interact(() -> robot.lookup("#class-5").query().requestFocus());
+        robot.type(KeyCode.ENTER); // the keyboard does the same
+        await(() -> text(robot, "#samples-title").equals("Class '5': 60 of 863 training images"));
     }
 
     @Test
@@ -222,7 +235,7 @@ class DatasetPanelTest {
             robot.interact(model.editor()::undo);
         }
         assertThat(model.editor().spec().data().augmentation().isNone()).isTrue();
-        assertThat(robot.lookup("#augment-flip").queryAs(javafx.scene.control.CheckBox.class).isSelected()).isFalse();
+        assertThat(robot.lookup("#augment-flip").queryAs(CheckBox.class).isSelected()).isFalse();
         assertThat(rotation.getValue()).isEqualTo(0.0);
         await(() -> samePixels(robot, "#preview-0-0", "#preview-0-1"));
 
@@ -241,21 +254,24 @@ class DatasetPanelTest {
         URI base = refused;
         CatalogEntry offline = Catalog.MNIST.withFiles(Catalog.MNIST.files().stream()
                 .map(f -> f.withUrls(List.of(base.resolve(f.name())))).toList());
-        robot.interact(() -> {
-            var stage = new Stage();
-            stage.setScene(new Scene((javafx.scene.Parent) new DatasetPanel(model, dataRoot, List.of(offline)).node(), 900,
-                    700));
-            stage.show();
+        Node panel = fx(() -> {
+            var node = new DatasetPanel(model, dataRoot, List.of(offline)).node();
+            extraStage = new Stage();
+            extraStage.setScene(new Scene((Parent) node, 900, 700));
+            extraStage.show();
+            return node;
         });
-        await(() -> robot.lookup("#catalog-state-mnist").queryAs(Label.class).getText().equals("not downloaded"));
-        Button download = robot.lookup("#catalog-mnist").queryButton();
+        // only this panel's nodes: the main window's catalogue is the real one, in the user's data folder
+        await(() -> robot.from(panel).lookup("#catalog-state-mnist").queryAs(Label.class).getText()
+                .equals("not downloaded"));
+        Button download = robot.from(panel).lookup("#catalog-mnist").queryButton();
         assertThat(download.getText()).isEqualTo("Download (11.6 MB)");
         robot.interact(download::fire);
-        await(() -> exists(robot, "#catalog-error-mnist"));
-        String message = robot.lookup("#catalog-error-mnist").queryAs(TextArea.class).getText();
+        await(() -> robot.from(panel).lookup("#catalog-error-mnist").tryQuery().isPresent());
+        String message = robot.from(panel).lookup("#catalog-error-mnist").queryAs(TextArea.class).getText();
         assertThat(message).startsWith("could not download mnist: no location of train-images-idx3-ubyte.gz could "
                 + "be reached").contains("To install it by hand").contains(dataRoot.resolve("mnist").toString())
-                .contains("t10k-labels-idx1-ubyte.gz");
+                .contains("t10k-labels-idx1-ubyte.gz").doesNotContain("http://yann.lecun.com");
         assertThat(download.isDisabled()).isFalse();
         assertThat(model.datasetProperty().get().name()).isEqualTo("mnist-mini"); // nothing else was opened
     }
