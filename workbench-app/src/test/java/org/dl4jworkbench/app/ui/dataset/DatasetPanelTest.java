@@ -2,11 +2,15 @@ package org.dl4jworkbench.app.ui.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -25,6 +29,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
@@ -78,6 +83,7 @@ class DatasetPanelTest {
             });
         }
         background.shutdownNow();
+        background.awaitTermination(20, TimeUnit.SECONDS); // before the temporary folders go
     }
 
     private void openDatasetTab(FxRobot robot) {
@@ -254,14 +260,7 @@ class DatasetPanelTest {
         URI base = refused;
         CatalogEntry offline = Catalog.MNIST.withFiles(Catalog.MNIST.files().stream()
                 .map(f -> f.withUrls(List.of(base.resolve(f.name())))).toList());
-        Node panel = fx(() -> {
-            var node = new DatasetPanel(model, dataRoot, List.of(offline)).node();
-            extraStage = new Stage();
-            extraStage.setScene(new Scene((Parent) node, 900, 700));
-            extraStage.show();
-            return node;
-        });
-        // only this panel's nodes: the main window's catalogue is the real one, in the user's data folder
+        Node panel = openPanel(dataRoot, offline);
         await(() -> robot.from(panel).lookup("#catalog-state-mnist").queryAs(Label.class).getText()
                 .equals("not downloaded"));
         Button download = robot.from(panel).lookup("#catalog-mnist").queryButton();
@@ -274,6 +273,62 @@ class DatasetPanelTest {
                 .contains("t10k-labels-idx1-ubyte.gz").doesNotContain("http://yann.lecun.com");
         assertThat(download.isDisabled()).isFalse();
         assertThat(model.datasetProperty().get().name()).isEqualTo("mnist-mini"); // nothing else was opened
+    }
+
+    @Test
+    void aDownloadShowsItsProgressAndCancelKeepsWhatCameToResume(FxRobot robot, @TempDir Path dataRoot)
+            throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> { // 64 KB at once, then a trickle
+            exchange.sendResponseHeaders(200, 9_912_422);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(new byte[65_536]);
+                out.flush();
+                for (int i = 0; i < 600; i++) {
+                    Thread.sleep(50);
+                    out.write(new byte[1024]);
+                    out.flush();
+                }
+            } catch (IOException | InterruptedException e) {
+                // the client went away
+            }
+        });
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.start();
+        try {
+            URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+            CatalogEntry slow = Catalog.MNIST.withFiles(Catalog.MNIST.files().stream()
+                    .map(f -> f.withUrls(List.of(base.resolve(f.name())))).toList());
+            Node panel = openPanel(dataRoot, slow);
+            await(() -> !robot.from(panel).lookup("#catalog-mnist").queryButton().isDisabled());
+            robot.interact(robot.from(panel).lookup("#catalog-mnist").queryButton()::fire);
+            await(() -> robot.from(panel).lookup("#catalog-progress-mnist").queryAs(ProgressBar.class)
+                    .getProgress() > 0);
+            assertThat(robot.from(panel).lookup("#catalog-mnist").queryButton().isDisabled()).isTrue();
+            robot.interact(robot.from(panel).lookup("#catalog-cancel-mnist").queryButton()::fire);
+            await(() -> robot.from(panel).lookup("#catalog-error-mnist").tryQuery().isPresent()
+                    && robot.from(panel).lookup("#catalog-mnist").queryButton().getText().equals("Resume download"));
+            assertThat(robot.from(panel).lookup("#catalog-error-mnist").queryAs(TextArea.class).getText())
+                    .startsWith("Download cancelled. What was fetched is kept");
+            assertThat(robot.from(panel).lookup("#catalog-state-mnist").queryAs(Label.class).getText())
+                    .startsWith("partly downloaded (");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    /**
+     * A second dataset panel, on {@code entry} kept in {@code dataRoot}. Look up only inside it: the main
+     * window's catalogue is the real one, in the user's data folder.
+     */
+    private Node openPanel(Path dataRoot, CatalogEntry entry) throws Exception {
+        return fx(() -> {
+            var node = new DatasetPanel(model, dataRoot, List.of(entry)).node();
+            extraStage = new Stage();
+            extraStage.setScene(new Scene((Parent) node, 900, 700));
+            extraStage.show();
+            return node;
+        });
     }
 
     private static boolean samePixels(FxRobot robot, String a, String b) {
