@@ -20,7 +20,7 @@ final class ClassCountsView {
 
     static final String ID = "class-counts";
     static final double ROW_HEIGHT = 44;
-    static final double BAR_WIDTH = 120;
+    static final double BAR_WIDTH = 106;
 
     private final VBox root = new VBox();
     private final IntConsumer onClass;
@@ -51,8 +51,8 @@ final class ClassCountsView {
             var name = new Label(count.name());
             name.setId("class-name-" + c);
             name.getStyleClass().add("class-name");
-            name.setMinWidth(72);
-            name.setPrefWidth(72);
+            name.setMinWidth(86);
+            name.setPrefWidth(86);
             var bar = new HBox(segment(count.train(), largest, "split-train"),
                     segment(count.validation(), largest, "split-validation"), segment(count.test(), largest,
                     "split-test"));
