@@ -28,6 +28,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.dl4jworkbench.app.editor.EditorModel;
 import org.dl4jworkbench.app.ui.dashboard.DashboardView;
+import org.dl4jworkbench.app.ui.dataset.DatasetPanel;
 import org.dl4jworkbench.app.ui.editor.InspectorView;
 import org.dl4jworkbench.app.ui.evaluation.EvaluationView;
 import org.dl4jworkbench.app.ui.predict.PredictionPane;
@@ -137,9 +138,9 @@ public final class MainWindow {
         return split;
     }
 
-    /** The Dataset tab's content: the dataset panel where it is built, else the dataset's summary. */
+    /** The Dataset tab's content: sources, classes, samples, augmentation and the fit to the network. */
     private Node datasetPanel() {
-        return DatasetTab.create(model);
+        return new DatasetPanel(model).node();
     }
 
     private MenuBar menus(Stage stage) {

@@ -51,7 +51,8 @@ public class WorkbenchApp extends Application {
     static Scene scene(Parent root, double width, double height) {
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets().addAll(WorkbenchApp.class.getResource("workbench.css").toExternalForm(),
-                WorkbenchApp.class.getResource("editor.css").toExternalForm());
+                WorkbenchApp.class.getResource("editor.css").toExternalForm(),
+                WorkbenchApp.class.getResource("dataset.css").toExternalForm());
         return scene;
     }
 }

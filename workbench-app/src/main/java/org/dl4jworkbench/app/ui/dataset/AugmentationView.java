@@ -1,0 +1,354 @@
+package org.dl4jworkbench.app.ui.dataset;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.Executor;
+import java.util.function.DoubleConsumer;
+import java.util.function.UnaryOperator;
+import javafx.animation.PauseTransition;
+import javafx.concurrent.Task;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+import org.dl4jworkbench.app.editor.EditorModel;
+import org.dl4jworkbench.core.data.Augmenter;
+import org.dl4jworkbench.core.data.Dataset;
+import org.dl4jworkbench.core.data.ImageSet;
+import org.dl4jworkbench.core.spec.AugmentationSpec;
+import org.dl4jworkbench.core.spec.DataSpec;
+import org.dl4jworkbench.core.spec.Normalization;
+
+/**
+ * How training data is prepared (validation share, normalization) and augmented (flip,
+ * rotation, shift, zoom), each control an undoable edit of the network spec, with a live
+ * preview: a few training images beside augmented copies as training will see them, redrawn
+ * in the background shortly after the settings stop changing. "Shuffle" draws other images.
+ */
+final class AugmentationView {
+
+    static final String ID = "augmentation";
+    static final String PREVIEW_ID = "augment-preview";
+    static final int PREVIEW_IMAGES = 4;
+    static final int VARIANTS = 5;
+    static final double PREVIEW_SIZE = 44;
+
+    private final EditorModel editor;
+    private final Executor background;
+    private final VBox root = new VBox(8);
+    private final CheckBox flip = new CheckBox("Flip left-right at random");
+    private final Spinner<Double> rotation = spinner("augment-rotation", 0, 180, 5, false);
+    private final Spinner<Double> translation = spinner("augment-translation", 0, 0.5, 0.05, true);
+    private final Spinner<Double> zoom = spinner("augment-zoom", 0, 0.9, 0.05, true);
+    private final Spinner<Double> validation = spinner("validation-share", 0, 0.5, 0.05, true);
+    private final ChoiceBox<Normalization> normalization = new ChoiceBox<>();
+    private final GridPane preview = new GridPane();
+    private final Label note = new Label();
+    private final PauseTransition debounce = new PauseTransition(Duration.millis(150));
+    private final Random seeds = new Random();
+    private Dataset data;
+    private long seed = 1;
+    private long generation;
+    private boolean updating;
+
+    AugmentationView(EditorModel editor, Executor background) {
+        this.editor = editor;
+        this.background = background;
+        root.setId(ID);
+        root.getStyleClass().add("augmentation");
+        flip.setId("augment-flip");
+        normalization.setId("normalization");
+        normalization.setPrefWidth(180);
+        normalization.getItems().setAll(Normalization.values());
+        normalization.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Normalization n) {
+                return n == null ? "" : n == Normalization.SCALE ? "scale to 0..1" : "standardize per channel";
+            }
+
+            @Override
+            public Normalization fromString(String s) {
+                return null;
+            }
+        });
+        preview.setId(PREVIEW_ID);
+        preview.setHgap(4);
+        preview.setVgap(4);
+        note.setId("augment-note");
+        note.setWrapText(true);
+        note.getStyleClass().add("hint");
+        note.setMaxWidth((VARIANTS + 1) * (PREVIEW_SIZE + 4) + 12);
+        showSettings(editor.spec().data());
+        listen();
+        debounce.setOnFinished(e -> refreshPreview());
+        editor.specProperty().addListener((obs, old, now) -> {
+            if (old != null && old.data().equals(now.data())) {
+                return;
+            }
+            if (!updating) {
+                showSettings(now.data());
+            }
+            if (old == null || !old.data().augmentation().equals(now.data().augmentation())) {
+                debounce.playFromStart();
+            }
+        });
+
+        var prepTitle = new Label("Data preparation");
+        prepTitle.getStyleClass().add("section-title");
+        var prep = grid();
+        row(prep, "Validation share", validation, "Training images held back to validate on after every epoch "
+                + "(stratified, from the training seed).");
+        row(prep, "Normalization", normalization, "Scale: pixels divided by 255. Standardize: then minus the "
+                + "training images' mean, divided by their deviation, per channel.");
+        var augTitle = new Label("Augmentation");
+        augTitle.getStyleClass().add("section-title");
+        var aug = grid();
+        aug.add(flip, 0, 0, 2, 1);
+        row(aug, "Rotation up to", rotation, "Largest rotation either way, in degrees.");
+        row(aug, "Shift up to", translation, "Largest shift, as a share of the width and height.");
+        row(aug, "Zoom up to", zoom, "Largest zoom in or out (10%: 90% to 110%).");
+        var shuffle = new Button("Shuffle");
+        shuffle.setId("augment-shuffle");
+        shuffle.setTooltip(new Tooltip("Preview other training images"));
+        shuffle.getStyleClass().add("small");
+        shuffle.setOnAction(e -> shuffle());
+        var previewTitle = new Label("Preview");
+        previewTitle.getStyleClass().add("section-title");
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        var previewHeader = new HBox(8, previewTitle, spacer, shuffle);
+        previewHeader.setAlignment(Pos.CENTER_LEFT);
+        previewHeader.setMaxWidth(note.getMaxWidth());
+        root.getChildren().setAll(prepTitle, prep, augTitle, aug, previewHeader, note, preview);
+        root.setPrefWidth(note.getMaxWidth());
+        root.setMaxWidth(note.getMaxWidth());
+    }
+
+    Node node() {
+        return root;
+    }
+
+    /** The dataset the preview draws from (null: none). */
+    void setDataset(Dataset dataset) {
+        data = dataset;
+        refreshPreview();
+    }
+
+    /** Other training images in the preview. */
+    void shuffle() {
+        seed = seeds.nextLong();
+        refreshPreview();
+    }
+
+    private void listen() {
+        flip.selectedProperty().addListener((obs, old, on) -> {
+            if (!updating) {
+                edit(on ? "Turn flips on" : "Turn flips off", null, d -> d.withAugmentation(augmentation(d, on,
+                        null, null, null)));
+            }
+        });
+        onChange(rotation, v -> edit("Change rotation", "data.rotation",
+                d -> d.withAugmentation(augmentation(d, null, v, null, null))));
+        onChange(translation, v -> edit("Change shift", "data.translation",
+                d -> d.withAugmentation(augmentation(d, null, null, v, null))));
+        onChange(zoom, v -> edit("Change zoom", "data.zoom",
+                d -> d.withAugmentation(augmentation(d, null, null, null, v))));
+        onChange(validation, v -> edit("Change validation share", "data.validation", d -> d.withValidationSplit(v)));
+        normalization.valueProperty().addListener((obs, old, n) -> {
+            if (!updating && n != null && n != old) {
+                edit("Change normalization", null, d -> d.withNormalization(n));
+            }
+        });
+    }
+
+    private static AugmentationSpec augmentation(DataSpec d, Boolean flip, Double rotation, Double translation,
+                                                 Double zoom) {
+        AugmentationSpec a = d.augmentation();
+        return new AugmentationSpec(flip != null ? flip : a.flip(), rotation != null ? rotation : a.rotation(),
+                translation != null ? translation : a.translation(), zoom != null ? zoom : a.zoom());
+    }
+
+    private void edit(String description, String mergeKey, UnaryOperator<DataSpec> change) {
+        updating = true;
+        try {
+            editor.apply(description, mergeKey, s -> s.withData(change.apply(s.data())), editor.selected());
+        } finally {
+            updating = false;
+        }
+    }
+
+    private void onChange(Spinner<Double> spinner, DoubleConsumer set) {
+        spinner.valueProperty().addListener((obs, old, v) -> {
+            if (!updating && v != null && !v.equals(old)) {
+                set.accept(v);
+            }
+        });
+    }
+
+    /** The controls show {@code d} (after undo, redo or opening a project) without editing anything. */
+    private void showSettings(DataSpec d) {
+        updating = true;
+        try {
+            AugmentationSpec a = d.augmentation();
+            flip.setSelected(a.flip());
+            rotation.getValueFactory().setValue(a.rotation());
+            translation.getValueFactory().setValue(a.translation());
+            zoom.getValueFactory().setValue(a.zoom());
+            validation.getValueFactory().setValue(d.validationSplit());
+            normalization.setValue(d.normalization());
+        } finally {
+            updating = false;
+        }
+    }
+
+    private void refreshPreview() {
+        long mine = ++generation;
+        if (data == null) {
+            preview.getChildren().clear();
+            return;
+        }
+        AugmentationSpec a = editor.spec().data().augmentation();
+        note.setText(a.isNone() ? "No augmentation: training sees the images as they are. Try a 10° rotation with "
+                + "10% shift and zoom (and flips for photos, not digits)."
+                : "Every epoch each training image gets new random changes like these; validation and test images "
+                + "are never changed.");
+        ImageSet train = data.train();
+        long s = seed;
+        Task<List<List<Image>>> task = new Task<>() {
+            @Override
+            protected List<List<Image>> call() {
+                return augmented(train, a, s);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            if (mine == generation) {
+                show(task.getValue());
+            }
+        });
+        task.setOnFailed(e -> {
+            if (mine == generation) {
+                note.setText("Could not draw the preview: " + task.getException().getMessage());
+            }
+        });
+        background.execute(task);
+    }
+
+    /** Rows of an original training image and {@value #VARIANTS} augmented copies of it. */
+    static List<List<Image>> augmented(ImageSet train, AugmentationSpec a, long seed) {
+        Random pick = new Random(seed);
+        int[] positions = new int[Math.min(PREVIEW_IMAGES, train.size())];
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = pick.nextInt(train.size());
+        }
+        var augmenter = new Augmenter(a);
+        Random random = new Random(seed + 1);
+        List<List<Image>> rows = new ArrayList<>();
+        for (int position : positions) {
+            byte[] original = new byte[train.imageSize()];
+            train.copyBytes(position, original, 0);
+            List<Image> row = new ArrayList<>();
+            row.add(Thumbnails.of(original, train));
+            for (int v = 0; v < VARIANTS; v++) {
+                row.add(Thumbnails.of(augmenter.apply(original, train.height(), train.width(), train.channels(),
+                        random), train));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private void show(List<List<Image>> rows) {
+        preview.getChildren().clear();
+        var original = new Label("Original");
+        original.getStyleClass().addAll("hint", "preview-caption");
+        var augmented = new Label("As training sees them");
+        augmented.getStyleClass().addAll("hint", "preview-caption");
+        preview.getColumnConstraints().setAll(new ColumnConstraints(PREVIEW_SIZE + 8));
+        preview.add(original, 0, 0);
+        preview.add(augmented, 1, 0, VARIANTS, 1);
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < rows.get(r).size(); c++) {
+                ImageView view = Thumbnails.view(rows.get(r).get(c), PREVIEW_SIZE);
+                view.setId("preview-" + r + "-" + c);
+                if (c == 0) {
+                    view.getStyleClass().add("preview-original");
+                }
+                preview.add(view, c, r + 1);
+            }
+        }
+    }
+
+    private static GridPane grid() {
+        var grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(6);
+        return grid;
+    }
+
+    private static void row(GridPane grid, String label, Node control, String help) {
+        int r = grid.getRowCount();
+        var l = new Label(label);
+        l.setLabelFor(control);
+        l.setTooltip(new Tooltip(help));
+        grid.add(l, 0, r);
+        grid.add(control, 1, r);
+    }
+
+    /** A spinner of degrees or of shares shown as percentages; typed values commit on Enter or leaving it. */
+    private static Spinner<Double> spinner(String id, double min, double max, double step, boolean percent) {
+        var factory = new SpinnerValueFactory.DoubleSpinnerValueFactory(min, max, min, step);
+        factory.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Double v) {
+                if (v == null) {
+                    return "";
+                }
+                return plain(percent ? v * 100 : v) + (percent ? " %" : "°");
+            }
+
+            @Override
+            public Double fromString(String text) {
+                try {
+                    double v = Double.parseDouble(text.replace("%", "").replace("°", "").strip());
+                    return percent ? v / 100 : v;
+                } catch (NumberFormatException e) {
+                    return factory.getValue();
+                }
+            }
+        });
+        var spinner = new Spinner<Double>(factory);
+        spinner.setId(id);
+        spinner.setEditable(true);
+        spinner.setPrefWidth(110);
+        spinner.focusedProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                spinner.commitValue(); // what was typed
+            }
+        });
+        return spinner;
+    }
+
+    private static String plain(double v) {
+        return BigDecimal.valueOf(v).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()
+                .toLowerCase(Locale.ROOT);
+    }
+}

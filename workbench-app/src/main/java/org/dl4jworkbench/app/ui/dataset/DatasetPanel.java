@@ -1,0 +1,269 @@
+package org.dl4jworkbench.app.ui.dataset;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.dl4jworkbench.app.editor.EditorModel;
+import org.dl4jworkbench.app.ui.WorkbenchModel;
+import org.dl4jworkbench.core.data.Dataset;
+import org.dl4jworkbench.core.data.Datasets;
+import org.dl4jworkbench.core.data.SkippedFile;
+import org.dl4jworkbench.core.data.WorkbenchDirs;
+import org.dl4jworkbench.core.data.catalog.Catalog;
+import org.dl4jworkbench.core.data.catalog.CatalogEntry;
+import org.dl4jworkbench.core.spec.NetworkSpec;
+
+/**
+ * The Dataset tab: choose a dataset (built in, catalogue, a folder, or a folder dropped on the
+ * panel), see its classes per split, sample images per class, files that were skipped and why,
+ * whether it fits the network (with a one-click fix), and how training data is prepared and
+ * augmented, with a live preview. Opening goes through {@link WorkbenchModel#loadDataset};
+ * everything that reads images runs on the model's background executor.
+ */
+public final class DatasetPanel {
+
+    public static final String ID = "dataset-panel";
+
+    private final WorkbenchModel model;
+    private final EditorModel editor;
+    private final BorderPane root = new BorderPane();
+    private final SourcesView sources;
+    private final Label name = new Label("No dataset yet");
+    private final Label images = new Label();
+    private final Label splits = new Label();
+    private final VBox loading = new VBox(4);
+    private final Label loadingText = new Label();
+    private final ProgressBar loadingBar = new ProgressBar(-1);
+    private final VBox error = new VBox(6);
+    private final MismatchBanner banner;
+    private final Label skippedTitle = new Label();
+    private final ListView<SkippedFile> skipped = new ListView<>();
+    private final ClassCountsView counts;
+    private final SamplesView samples;
+    private final AugmentationView augmentation;
+    private long statsGeneration;
+
+    public DatasetPanel(WorkbenchModel model) {
+        this(model, WorkbenchDirs.data(), Catalog.entries());
+    }
+
+    /** A panel whose catalogue is {@code entries} kept under {@code dataRoot}. */
+    public DatasetPanel(WorkbenchModel model, Path dataRoot, List<CatalogEntry> entries) {
+        this.model = model;
+        this.editor = model.editor();
+        sources = new SourcesView(model.background(), dataRoot, entries, model::loadDataset);
+        banner = new MismatchBanner(editor);
+        samples = new SamplesView(model.background());
+        counts = new ClassCountsView(samples::showClass);
+        augmentation = new AugmentationView(editor, model.background());
+        root.setId(ID);
+        root.getStyleClass().add("dataset-panel");
+
+        var sourceScroll = new ScrollPane(sources.node());
+        sourceScroll.setFitToWidth(true);
+        sourceScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        sourceScroll.setPrefWidth(240);
+        sourceScroll.setMinWidth(200);
+        sourceScroll.getStyleClass().add("dataset-sources-scroll");
+        root.setLeft(sourceScroll);
+        var centerScroll = new ScrollPane(content());
+        centerScroll.setFitToWidth(true);
+        root.setCenter(centerScroll);
+        installDrop();
+
+        model.datasetProperty().addListener((obs, old, d) -> showDataset(d));
+        model.loadingProperty().addListener((obs, old, l) -> showLoading(l));
+        model.datasetErrorProperty().addListener((obs, old, message) -> showError(message));
+        model.projectProperty().addListener((obs, old, p) -> sources.showCurrent(p.dataset()));
+        editor.specProperty().addListener((obs, old, now) -> {
+            if (old != null && (old.data().validationSplit() != now.data().validationSplit()
+                    || old.training().seed() != now.training().seed())) {
+                refreshStats();
+            }
+        });
+        sources.showCurrent(model.projectProperty().get().dataset());
+        showLoading(model.loadingProperty().get());
+        showError(model.datasetErrorProperty().get());
+        showDataset(model.datasetProperty().get());
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    /** Opens a folder as a drop does: IDX files, CIFAR-10 batches, or class subfolders of images. */
+    public void openFolder(Path dir) {
+        model.loadDataset(FolderKind.specFor(dir));
+    }
+
+    private Node content() {
+        name.setId("dataset-name");
+        name.getStyleClass().add("dataset-name");
+        images.setId("input-shape");
+        splits.setId("split-sizes");
+        var facts = new HBox(18, images, splits);
+        facts.getStyleClass().add("dataset-facts");
+        var header = new VBox(4, name, facts);
+
+        loading.setId("dataset-loading");
+        loading.getStyleClass().add("dataset-loading");
+        loadingText.setWrapText(true);
+        loadingBar.setPrefWidth(260);
+        var cancel = new Button("Cancel");
+        cancel.setId("dataset-cancel");
+        cancel.getStyleClass().add("small");
+        cancel.setOnAction(e -> model.cancelLoading());
+        var loadingRow = new HBox(8, loadingBar, cancel);
+        loadingRow.setAlignment(Pos.CENTER_LEFT);
+        loading.getChildren().setAll(loadingText, loadingRow);
+        error.setId("dataset-error");
+        error.getStyleClass().addAll("dataset-banner", "banner-error");
+
+        skippedTitle.setId("skipped-title");
+        skippedTitle.getStyleClass().add("section-title");
+        skipped.setId("skipped-files");
+        skipped.getStyleClass().add("skipped-files");
+        var skippedBox = new VBox(4, skippedTitle, skipped);
+        skippedBox.visibleProperty().bind(skippedTitle.textProperty().isNotEmpty());
+        skippedBox.managedProperty().bind(skippedBox.visibleProperty());
+
+        var classesTitle = new Label("Classes");
+        classesTitle.getStyleClass().add("section-title");
+        var classesHeader = new VBox(2, classesTitle, ClassCountsView.legend());
+        var samplesHeader = new VBox(samples.header());
+        for (VBox h : List.of(classesHeader, samplesHeader)) {
+            h.setMinHeight(50);
+            h.setPrefHeight(50);
+        }
+        var classes = new VBox(4, classesHeader, counts.node());
+        var sampleColumn = new VBox(4, samplesHeader, samples.node());
+        sampleColumn.setMinWidth(SamplesView.PER_CLASS * (SamplesView.THUMB + 4));
+        var columns = new FlowPane(28, 16, new HBox(16, classes, sampleColumn), augmentation.node());
+        columns.setAlignment(Pos.TOP_LEFT);
+        columns.setRowValignment(javafx.geometry.VPos.TOP);
+
+        var box = new VBox(12, header, loading, error, banner.node(), skippedBox, columns);
+        box.setPadding(new Insets(14, 16, 16, 16));
+        return box;
+    }
+
+    private void installDrop() {
+        root.setOnDragOver(e -> {
+            if (droppedFolder(e.getDragboard().getFiles()).isPresent()) {
+                e.acceptTransferModes(TransferMode.COPY, TransferMode.LINK);
+                if (!root.getStyleClass().contains("drop-active")) {
+                    root.getStyleClass().add("drop-active");
+                }
+            }
+            e.consume();
+        });
+        root.setOnDragExited(e -> root.getStyleClass().remove("drop-active"));
+        root.setOnDragDropped(e -> {
+            Optional<Path> folder = droppedFolder(e.getDragboard().getFiles());
+            folder.ifPresent(this::openFolder);
+            e.setDropCompleted(folder.isPresent());
+            e.consume();
+        });
+    }
+
+    private static Optional<Path> droppedFolder(List<File> files) {
+        return files == null ? Optional.empty() : files.stream().filter(File::isDirectory).map(File::toPath).findFirst();
+    }
+
+    private void showDataset(Dataset d) {
+        banner.setDataset(d);
+        augmentation.setDataset(d);
+        samples.show(d);
+        if (d == null) {
+            name.setText("No dataset yet");
+            images.setText("");
+            splits.setText("");
+            skippedTitle.setText("");
+            skipped.getItems().clear();
+            return;
+        }
+        name.setText(d.name());
+        images.setText("Images: " + DatasetStats.imagesText(d) + ", " + d.classNames().size() + " classes");
+        List<SkippedFile> files = d.report().skipped();
+        skipped.getItems().setAll(files);
+        skipped.setPrefHeight(Math.min(files.size(), 6) * 26 + 4);
+        skippedTitle.setText(files.isEmpty() ? "" : files.size() == 1 ? "1 file skipped"
+                : String.format(Locale.ROOT, "%,d files skipped", files.size()));
+        refreshStats();
+    }
+
+    /** Counts per class and split, for the current dataset and validation share, in the background. */
+    private void refreshStats() {
+        Dataset d = model.datasetProperty().get();
+        long mine = ++statsGeneration;
+        if (d == null) {
+            counts.show(new DatasetStats("", "", List.of(), 0, 0, 0));
+            return;
+        }
+        NetworkSpec spec = editor.spec();
+        double share = spec.data().validationSplit();
+        long seed = spec.training().seed();
+        Task<DatasetStats> task = new Task<>() {
+            @Override
+            protected DatasetStats call() {
+                return DatasetStats.of(d, share, seed);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            if (mine == statsGeneration) {
+                DatasetStats stats = task.getValue();
+                counts.show(stats);
+                splits.setText(String.format(Locale.ROOT, "Training %,d · validation %,d · test %,d images",
+                        stats.train(), stats.validation(), stats.test()));
+            }
+        });
+        model.background().execute(task);
+    }
+
+    private void showLoading(WorkbenchModel.Loading l) {
+        loading.setVisible(l != null);
+        loading.setManaged(l != null);
+        if (l != null) {
+            loadingText.setText("Opening " + l.spec() + ": " + l.phase() + (l.total() > 1
+                    ? String.format(Locale.ROOT, " %,d of %,d", l.done(), l.total()) : "") + " ...");
+            loadingBar.setProgress(l.total() > 1 ? (double) l.done() / l.total() : -1);
+        }
+    }
+
+    private void showError(String message) {
+        error.setVisible(message != null);
+        error.setManaged(message != null);
+        if (message == null) {
+            error.getChildren().clear();
+            return;
+        }
+        var text = new Label("The dataset could not be opened: " + message);
+        text.setId("dataset-error-text");
+        text.setWrapText(true);
+        var builtIn = new Button("Use the built-in MNIST subset");
+        builtIn.setOnAction(e -> model.loadDataset(Datasets.DEFAULT));
+        var dismiss = new Button("Keep the current dataset");
+        dismiss.setId("dataset-error-dismiss");
+        dismiss.setOnAction(e -> model.datasetErrorProperty().set(null));
+        var row = new HBox(8, dismiss, builtIn);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        error.getChildren().setAll(text, row);
+    }
+}
