@@ -39,12 +39,14 @@ final class TemplateChooser {
         list.getItems().setAll(Templates.all());
         list.setCellFactory(v -> new TemplateCell());
         list.getSelectionModel().select(Templates.find(Templates.DEFAULT).orElseThrow());
-        list.setPrefSize(620, 460);
+        list.setPrefSize(700, 520);
         var dialog = new Dialog<Template>();
         dialog.initOwner(owner);
         dialog.setTitle("New from template");
         dialog.setHeaderText("Start a new project from one of the built-in networks");
         dialog.getDialogPane().setContent(list);
+        dialog.getDialogPane().setMinWidth(740);
+        dialog.setResizable(true);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
         var ok = dialog.getDialogPane().lookupButton(ButtonType.OK);
@@ -74,7 +76,8 @@ final class TemplateChooser {
             title.getStyleClass().add("template-title");
             var description = new Label(t.description());
             description.setWrapText(true);
-            description.setMaxWidth(400);
+            description.setPrefWidth(460);
+            description.setMinHeight(Region.USE_PREF_SIZE);
             var input = t.spec().input();
             var facts = new Label(String.format(Locale.ROOT, "%dx%dx%d input, %d layers, %,d parameters", input.height(),
                     input.width(), input.channels(), t.spec().layers().size() + 1, analysis.totalParameters()));

@@ -19,7 +19,7 @@ import org.dl4jworkbench.app.ui.WorkbenchModel;
 /**
  * Takes the screenshots in docs/: opens the real window on the default project, waits for
  * the dataset, runs a {@link Scenario} on the FX thread, waits as long as it asks, and
- * writes the scene as a PNG. Run through {@code scripts/screenshot.sh} under Xvfb.
+ * writes the newest window (a dialog the scenario opened, else the workbench) as a PNG. Run through {@code scripts/screenshot.sh} under Xvfb.
  *
  * <p>Arguments: {@code SCENARIO_CLASS OUT.png [dark]}.
  */
@@ -66,7 +66,9 @@ public final class Screenshots {
         }
         double wait = onFx(() -> scenario.act(window[0], model[0], stage[0]));
         Thread.sleep((long) (Math.max(1.0, wait) * 1000));
-        WritableImage image = onFx(() -> stage[0].getScene().snapshot(null));
+        // the newest window: a dialog the scenario opened, else the workbench window
+        WritableImage image = onFx(() -> javafx.stage.Window.getWindows().stream().filter(javafx.stage.Window::isShowing)
+                .reduce((first, second) -> second).orElse(stage[0]).getScene().snapshot(null));
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
         var buffered = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
