@@ -1,11 +1,13 @@
 package org.dl4jworkbench.app;
 
+import java.nio.file.Path;
 import org.dl4jworkbench.app.cli.WorkbenchCommand;
+import org.dl4jworkbench.app.project.ProjectFiles;
 import org.dl4jworkbench.app.ui.WorkbenchApp;
 
 /**
  * Entry point of {@code ./workbench}: without arguments the JavaFX workbench, with a
- * subcommand the command line. (A main class that is not an {@code Application} lets the
+ * project folder the workbench on that project, with a subcommand the command line. (A main class that is not an {@code Application} lets the
  * command line run without starting JavaFX.)
  */
 public final class Main {
@@ -14,7 +16,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0) {
+        if (args.length == 0 || args.length == 1 && ProjectFiles.isProject(Path.of(args[0]))) {
             WorkbenchApp.launchApp(args);
             return;
         }

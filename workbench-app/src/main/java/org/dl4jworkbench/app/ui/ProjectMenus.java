@@ -159,6 +159,11 @@ final class ProjectMenus {
     }
 
     private void open(Path folder) {
+        open(model, stage, folder);
+    }
+
+    /** Opens the project in {@code folder} in the background; a failure shows its message. */
+    static void open(WorkbenchModel model, Stage stage, Path folder) {
         reportFailure(model.openProject(folder), stage, "Could not open the project");
     }
 

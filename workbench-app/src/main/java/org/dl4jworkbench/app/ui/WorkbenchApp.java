@@ -10,7 +10,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-/** The JavaFX application: one window on the default project (LeNet on mnist-mini). */
+/** The JavaFX application: one window on the default project (LeNet on mnist-mini) or the project named. */
 public class WorkbenchApp extends Application {
 
     private ExecutorService background;
@@ -26,10 +26,15 @@ public class WorkbenchApp extends Application {
             t.setDaemon(true);
             return t;
         });
-        var model = WorkbenchModel.withDefaultProject(background);
+        var project = getParameters().getUnnamed();
+        var model = project.isEmpty() ? WorkbenchModel.withDefaultProject(background) : new WorkbenchModel(background);
         useTheme(model.darkProperty());
         new MainWindow(model).show(stage);
-        ProjectMenus.offerRecovery(model, stage);
+        if (project.isEmpty()) {
+            ProjectMenus.offerRecovery(model, stage);
+        } else { // ./workbench PROJECT_FOLDER
+            ProjectMenus.open(model, stage, java.nio.file.Path.of(project.get(0)));
+        }
     }
 
     @Override
