@@ -27,6 +27,13 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  */
 public final class OneDnnHelpers {
 
+    /**
+     * System property: {@code false} keeps DL4J's own layer code, {@code conv} installs only
+     * the convolution helper; anything else (or unset) installs both. For benchmarks and for
+     * ruling the helpers out when something looks wrong.
+     */
+    public static final String PROPERTY = "workbench.onednn";
+
     private static final Field CONV_HELPER = field(ConvolutionLayer.class);
     private static final Field POOL_HELPER = field(SubsamplingLayer.class);
     private static volatile Boolean available;
@@ -58,9 +65,11 @@ public final class OneDnnHelpers {
      * @return how many layers got a helper
      */
     public static int install(MultiLayerNetwork net) {
-        if (!available() || CONV_HELPER == null || POOL_HELPER == null) {
+        String mode = System.getProperty(PROPERTY, "true");
+        if (!available() || CONV_HELPER == null || POOL_HELPER == null || mode.equals("false")) {
             return 0;
         }
+        boolean pooling = !mode.equals("conv");
         DataType type = net.getLayerWiseConfigurations().getDataType();
         int installed = 0;
         for (Layer layer : net.getLayers()) {
@@ -69,7 +78,7 @@ public final class OneDnnHelpers {
                         && nchw(((ConvolutionLayer) layer).layerConf().getCnn2dDataFormat())) {
                     CONV_HELPER.set(layer, new MKLDNNConvHelper(type));
                     installed++;
-                } else if (layer.getClass() == SubsamplingLayer.class && POOL_HELPER.get(layer) == null
+                } else if (pooling && layer.getClass() == SubsamplingLayer.class && POOL_HELPER.get(layer) == null
                         && nchw(((SubsamplingLayer) layer).layerConf().getCnn2dDataFormat())) {
                     POOL_HELPER.set(layer, new MKLDNNSubsamplingHelper(type));
                     installed++;
