@@ -62,6 +62,7 @@ final class BenchReport {
         row(rows, "Prediction of one image after load, median", "predict_median_ms", "ms", "under 20 ms");
         row(rows, "Prediction, 95th percentile", "predict_p95_ms", "ms", "");
         row(rows, "IDX decoding", "idx_decode_images_per_second", "images/s", "");
+        row(rows, "JPEG folder decoding to 128x128x3, all cores", "folder_decode_images_per_second", "images/s", "");
         row(rows, "Minibatch preparation (normalize, one-hot, off-heap copy)", "batch_prepare_images_per_second",
                 "images/s", "");
         row(rows, "Peak resident memory after the full-MNIST LeNet run", "lenet_peak_rss_mb", "MB", "at most 1,536 MB");

@@ -18,9 +18,11 @@ import java.util.concurrent.Callable;
 import org.dl4jworkbench.core.backend.Backend;
 import org.dl4jworkbench.core.data.Batches;
 import org.dl4jworkbench.core.data.Dataset;
+import org.dl4jworkbench.core.data.DatasetOptions;
 import org.dl4jworkbench.core.data.Datasets;
 import org.dl4jworkbench.core.data.ImageSet;
 import org.dl4jworkbench.core.data.Normalizer;
+import org.dl4jworkbench.core.data.WorkbenchDirs;
 import org.dl4jworkbench.core.model.ModelFiles;
 import org.dl4jworkbench.core.model.ModelMetadata;
 import org.dl4jworkbench.core.spec.NetworkSpec;
@@ -83,6 +85,11 @@ final class BenchTrainingCommand implements Callable<Integer> {
             description = "Generated 32x32x3 images per cifar10-cnn epoch (default: ${DEFAULT-VALUE}).")
     int cifarImages;
 
+    @Option(names = "--folder-images", defaultValue = "1000", paramLabel = "N",
+            description = "Photo-sized JPEGs (generated once) decoded to 128x128x3 as a folder dataset; 0: skip "
+                    + "(default: ${DEFAULT-VALUE}; `datasets bench` measures the decode cache at scale).")
+    int folderImages;
+
     @Option(names = "--table", paramLabel = "FILE", defaultValue = "bench-training.md",
             description = "Markdown table to write (default: ${DEFAULT-VALUE}).")
     Path table;
@@ -103,7 +110,7 @@ final class BenchTrainingCommand implements Callable<Integer> {
         Backend backend = Backend.load();
         r.put("backend", backend.toString());
         r.put("onednn_helpers", OneDnnHelpers.available());
-        r.put("native", System.getProperty("org.bytedeco.javacpp.platform.extension", ""));
+        r.put("native", nativeBuild());
         r.put("cores", Runtime.getRuntime().availableProcessors());
         err.println("Backend: " + backend + (OneDnnHelpers.available() ? ", oneDNN layer helpers" : ""));
 
@@ -118,6 +125,9 @@ final class BenchTrainingCommand implements Callable<Integer> {
             r.put("batch_prepare_images_per_second", Math.round(prepareRate(mnist.train(), lenetBatch)));
             err.printf(Locale.ROOT, "decode: %,d IDX images in %.2f s; minibatches prepared at %,d images/s%n",
                     count, openSeconds, r.get("batch_prepare_images_per_second"));
+            if (folderImages > 0) {
+                r.put("folder_decode_images_per_second", Math.round(folderDecodeRate(folderImages, err)));
+            }
         }
         Path model = null;
         if (parts.contains("lenet")) {
@@ -216,6 +226,25 @@ final class BenchTrainingCommand implements Callable<Integer> {
                 accuracy * 100, seconds[0], n);
     }
 
+    /** JPEG folder decoding on every core, as `datasets bench` measures it, without the cache's second open. */
+    private static double folderDecodeRate(int images, PrintWriter err) throws Exception {
+        Path folder = WorkbenchDirs.cache().resolve("bench-images-" + images);
+        DatasetsBenchCommand.generate(folder, images, err);
+        Path cache = Files.createTempDirectory("workbench-bench-cache");
+        try {
+            long t = System.nanoTime();
+            Dataset decoded = Datasets.open("folder:" + folder, DatasetOptions.defaults().withCacheDir(cache)
+                    .withSize(128, 128, 3));
+            double rate = (decoded.train().size() + decoded.test().size()) / ((System.nanoTime() - t) / 1e9);
+            err.printf(Locale.ROOT, "decode: %,d JPEGs to 128x128x3 at %,.0f images/s%n", images, rate);
+            return rate;
+        } finally {
+            try (var files = Files.walk(cache)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
     /** Minibatches built (normalized, one-hot, copied off-heap) per second on this thread. */
     private static double prepareRate(ImageSet train, int batchSize) {
         int[] order = Batches.identity(train.size());
@@ -257,6 +286,13 @@ final class BenchTrainingCommand implements Callable<Integer> {
                 spec.input().channels(), result.normalizer(), data.name(), result.epochsCompleted(),
                 result.test().accuracy(), SpecJson.toTree(spec));
         ModelFiles.save(result.network(), metadata, file);
+    }
+
+    /** The classifier of the ND4J native jar on the class path, such as linux-x86_64-onednn-avx512. */
+    static String nativeBuild() {
+        var m = java.util.regex.Pattern.compile("nd4j-native-\\d[^/\\\\]*?-((?:linux|macosx|windows)-[\\w-]+)\\.jar")
+                .matcher(System.getProperty("java.class.path", ""));
+        return m.find() ? m.group(1) : "unknown";
     }
 
     /** Peak resident memory of this process (VmHWM), in MB; -1 where /proc is not there. */
