@@ -90,11 +90,11 @@ final class BenchTrainingCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}; `datasets bench` measures the decode cache at scale).")
     int folderImages;
 
-    @Option(names = "--table", paramLabel = "FILE", defaultValue = "bench-training.md",
+    @Option(names = "--table", paramLabel = "FILE", defaultValue = "bench-results/training.md",
             description = "Markdown table to write (default: ${DEFAULT-VALUE}).")
     Path table;
 
-    @Option(names = "--plot", paramLabel = "FILE", defaultValue = "bench-training.png",
+    @Option(names = "--plot", paramLabel = "FILE", defaultValue = "bench-results/training.png",
             description = "PNG plot to write (default: ${DEFAULT-VALUE}).")
     Path plot;
 
@@ -169,6 +169,11 @@ final class BenchTrainingCommand implements Callable<Integer> {
         }
         r.put("peak_rss_mb", peakRssMb());
         r.put("load_after", loadAverage());
+        for (Path file : List.of(table, plot)) {
+            if (file.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            }
+        }
         report.writeTable(table);
         report.writePlot(plot);
         err.println("Table: " + table + ", plot: " + plot);
