@@ -94,7 +94,7 @@ final class BenchReport {
         double[] x = accuracyCurve.stream().mapToDouble(p -> p[0]).toArray();
         double[] y = accuracyCurve.stream().mapToDouble(p -> p[1]).toArray();
         double end = x.length == 0 ? 60 : Math.max(60, x[x.length - 1]);
-        var accuracy = new Panel("LeNet template on MNIST", "training seconds", "validation accuracy",
+        var accuracy = new Panel("LeNet template on MNIST", "training seconds", "accuracy",
                 List.of(new Series("validation accuracy", x, y, Palette.GREEN, Series.Style.LINE_WITH_POINTS),
                         new Series("test accuracy after the run", x.length == 0 ? new double[0]
                                 : new double[] {x[x.length - 1]}, x.length == 0 ? new double[0]

@@ -20,7 +20,7 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * {@code org.nd4j.nativeblas.Nd4jCpu$Environment}, a class that moved to another package in
  * M2.1, so it always answers false and every convolution takes the Java im2col path. There
  * the im2col output is a permuted view that libnd4j first zero-fills element by element
- * ({@code ScalarTransform<CopyPws>}, 37% of the cycles of a LeNet run); the helpers run
+ * ({@code ScalarTransform<CopyPws>}, the largest hot spot of a LeNet run); the helpers run
  * libnd4j's {@code conv2d} and {@code maxpool2d} ops, which the oneDNN build executes with
  * oneDNN's kernels. Only the layers' runtime helpers change: configuration, parameters and
  * the saved model are plain DL4J. See docs/decisions/0004.
