@@ -9,18 +9,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import org.dl4jworkbench.core.backend.Backend;
+import org.dl4jworkbench.core.backend.BackendUnavailableException;
 import org.dl4jworkbench.core.data.Batches;
 import org.dl4jworkbench.core.data.Dataset;
 import org.dl4jworkbench.core.data.DatasetOptions;
 import org.dl4jworkbench.core.data.Datasets;
 import org.dl4jworkbench.core.data.ImageSet;
+import org.dl4jworkbench.core.data.InvalidDataException;
 import org.dl4jworkbench.core.data.Normalizer;
 import org.dl4jworkbench.core.data.WorkbenchDirs;
 import org.dl4jworkbench.core.model.ModelFiles;
@@ -61,7 +62,8 @@ final class BenchTrainingCommand implements Callable<Integer> {
 
     @Option(names = "--parts", split = ",", paramLabel = "PART",
             defaultValue = "decode,lenet,accuracy,cifar,predict",
-            description = "What to measure, of decode, lenet, accuracy, cifar, predict (default: ${DEFAULT-VALUE}).")
+            description = "What to measure, of decode, lenet, accuracy, cifar, predict (predict times the model the "
+                    + "lenet part trains; default: ${DEFAULT-VALUE}).")
     List<String> parts;
 
     @Option(names = "--epochs", defaultValue = "3",
@@ -107,7 +109,13 @@ final class BenchTrainingCommand implements Callable<Integer> {
         var report = new BenchReport();
         Map<String, Object> r = report.values();
         r.put("load_before", loadAverage());
-        Backend backend = Backend.load();
+        Backend backend;
+        try {
+            backend = Backend.load();
+        } catch (BackendUnavailableException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
         r.put("backend", backend.toString());
         r.put("onednn_helpers", OneDnnHelpers.available());
         r.put("native", nativeBuild());
@@ -115,7 +123,14 @@ final class BenchTrainingCommand implements Callable<Integer> {
         err.println("Backend: " + backend + (OneDnnHelpers.available() ? ", oneDNN layer helpers" : ""));
 
         long t0 = System.nanoTime();
-        Dataset mnist = Datasets.open(dataset);
+        Dataset mnist;
+        try {
+            mnist = Datasets.open(dataset);
+        } catch (IOException | InvalidDataException e) {
+            err.println("error: cannot open " + dataset + ": " + e.getMessage() + ". Full MNIST: "
+                    + "scripts/fetch-mnist.sh .cache/mnist, or --dataset mnist-mini for the embedded subset");
+            return WorkbenchCommand.BAD_INPUT;
+        }
         double openSeconds = (System.nanoTime() - t0) / 1e9;
         NetworkSpec lenet = Templates.find("lenet").orElseThrow().spec();
         int lenetBatch = batch > 0 ? batch : lenet.training().batchSize();
