@@ -127,8 +127,9 @@ final class BenchTrainingCommand implements Callable<Integer> {
         try {
             mnist = Datasets.open(dataset);
         } catch (IOException | InvalidDataException e) {
-            err.println("error: cannot open " + dataset + ": " + e.getMessage() + ". Full MNIST: "
-                    + "scripts/fetch-mnist.sh .cache/mnist, or --dataset mnist-mini for the embedded subset");
+            err.println("error: cannot open " + dataset + ": " + e.getMessage().replaceAll("\\.$", "")
+                    + ". Full MNIST: scripts/fetch-mnist.sh .cache/mnist, or --dataset mnist-mini for the embedded "
+                    + "subset");
             return WorkbenchCommand.BAD_INPUT;
         }
         double openSeconds = (System.nanoTime() - t0) / 1e9;
