@@ -166,6 +166,7 @@ public final class Trainer {
                 net = new MultiLayerNetwork(SpecCompiler.compile(spec, batches));
                 net.init();
             }
+            OneDnnHelpers.install(net);
         }
 
         TrainingResult execute() throws IOException {
