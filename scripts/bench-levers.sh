@@ -19,7 +19,7 @@ while [ $# -gt 0 ]; do
     --limit) limit=$2; shift 2 ;;
     --epochs) epochs=$2; shift 2 ;;
     --batch) batch=$2; shift 2 ;;
-    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) levers+=("$1"); shift ;;
   esac
 done
