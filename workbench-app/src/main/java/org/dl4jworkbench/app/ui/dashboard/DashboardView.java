@@ -24,6 +24,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import org.dl4jworkbench.app.charts.LiveChart;
+import org.dl4jworkbench.app.charts.Markers;
 import org.dl4jworkbench.app.ui.TrainAction;
 import org.dl4jworkbench.core.run.IterationRecord;
 import org.dl4jworkbench.core.train.EpochEvent;
@@ -166,7 +167,8 @@ public final class DashboardView {
         dirty = false;
         var g = canvas.getGraphicsContext2D();
         String name = session == null ? "Training curves" : session.network() + " on " + session.dataset();
-        LiveChart.draw(g, canvas.getWidth(), canvas.getHeight(), name, null, null, iterations, epochs);
+        LiveChart.draw(g, canvas.getWidth(), canvas.getHeight(), name, null, null, iterations, epochs,
+                Markers.Outcome.of(session == null ? null : session.result()));
     }
 
     private void exportPng() {
