@@ -20,8 +20,11 @@ public final class Markers {
 
     /** A change between two consecutive iterations this large (relative) is a step... */
     static final double STEP_CHANGE = 0.1;
-    /** ... when it is this many times larger than the change just before it (a ramp is not a step). */
-    static final double STEP_ISOLATION = 5;
+    /**
+     * ... where the rate changes this many times at most after the warm-up; more changes are a
+     * decay laid out as a fine staircase (cosine), marked at halvings instead.
+     */
+    static final int MAX_STEPS = 10;
     /** Smooth decays are marked at each halving, at most this many times. */
     static final int MAX_SMOOTH_MARKERS = 3;
 
@@ -179,8 +182,9 @@ public final class Markers {
 
     /**
      * Notable learning-rate changes in logged iterations (x: the first iteration trained with the
-     * new rate): the end of a rising warm-up, isolated jumps (a step schedule), and a smooth
-     * decay each time it has halved since the last marker, {@link #MAX_SMOOTH_MARKERS} at most.
+     * new rate): the end of a rising warm-up, each step of a schedule with a few steps, and a
+     * decay of many small changes each time it has halved since the last marker,
+     * {@link #MAX_SMOOTH_MARKERS} at most.
      */
     public static List<Marker> learningRateChanges(List<IterationRecord> iterations) {
         List<IterationRecord> its = iterations.stream().filter(r -> Double.isFinite(r.learningRate())).toList();
@@ -197,23 +201,27 @@ public final class Markers {
             markers.add(new Marker(Kind.LEARNING_RATE, its.get(i - 1).iteration(),
                     "warm-up done, lr " + rate(its.get(i - 1).learningRate())));
         }
+        int changes = 0;
+        for (int j = i; j < n; j++) {
+            if (its.get(j).learningRate() != its.get(j - 1).learningRate()) {
+                changes++;
+            }
+        }
         double level = its.get(i - 1).learningRate();
-        double previousChange = 0;
         int smooth = 0;
         for (int j = i; j < n; j++) {
             double before = its.get(j - 1).learningRate();
             double now = its.get(j).learningRate();
-            double change = Math.abs(now - before);
-            double relative = change / Math.max(Math.abs(before), 1e-30);
-            if (relative >= STEP_CHANGE && change > STEP_ISOLATION * previousChange) {
-                markers.add(new Marker(Kind.LEARNING_RATE, its.get(j).iteration(), "lr " + rate(now)));
-                level = now;
-            } else if (smooth < MAX_SMOOTH_MARKERS && now <= level / 2 && level > 0) {
+            double relative = Math.abs(now - before) / Math.max(Math.abs(before), 1e-30);
+            if (changes <= MAX_STEPS) {
+                if (relative >= STEP_CHANGE) {
+                    markers.add(new Marker(Kind.LEARNING_RATE, its.get(j).iteration(), "lr " + rate(now)));
+                }
+            } else if (smooth < MAX_SMOOTH_MARKERS && level > 0 && now <= level / 2) {
                 markers.add(new Marker(Kind.LEARNING_RATE, its.get(j).iteration(), "lr " + rate(now)));
                 level = now;
                 smooth++;
             }
-            previousChange = change;
         }
         return markers;
     }

@@ -61,6 +61,7 @@ public final class DashboardView {
     public DashboardView(TrainAction training) {
         this.training = training;
         root.setId(ID);
+        root.setUserData(this); // for tests and screenshots, which find the view in the window
         root.setPadding(new Insets(12));
         title.getStyleClass().add("section-title");
         status.setId("dashboard-status");
@@ -113,6 +114,11 @@ public final class DashboardView {
 
     public Node node() {
         return root;
+    }
+
+    /** The training the view follows. */
+    public TrainAction training() {
+        return training;
     }
 
     /** What the chart shows now, for tests and exports. */
