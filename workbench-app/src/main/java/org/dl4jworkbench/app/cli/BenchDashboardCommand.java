@@ -52,6 +52,8 @@ import picocli.CommandLine.Spec;
 final class BenchDashboardCommand implements Callable<Integer> {
 
     private static final long PROBE_MILLIS = 20;
+    /** Stalls this long are listed on stderr with what the window showed, to find their cause. */
+    private static final long STALL_REPORT_MILLIS = 50;
 
     @Option(names = "--template", defaultValue = "lenet", description = "Network (default: ${DEFAULT-VALUE}).")
     String template;
@@ -149,7 +151,14 @@ final class BenchDashboardCommand implements Callable<Integer> {
                 long posted = System.nanoTime();
                 var ran = new CountDownLatch(1);
                 Platform.runLater(() -> {
-                    longest.accumulateAndGet((System.nanoTime() - posted) / 1_000_000, Math::max);
+                    long late = (System.nanoTime() - posted) / 1_000_000;
+                    longest.accumulateAndGet(late, Math::max);
+                    if (late >= STALL_REPORT_MILLIS) {
+                        TrainAction.Session s = training.sessionProperty().get();
+                        System.err.printf(Locale.ROOT, "FX stall %d ms (%s): %s%n", late,
+                                s != null && s.outcome() != null ? "after the run" : "training",
+                                training.progressProperty().get().text());
+                    }
                     ran.countDown();
                 });
                 try {
