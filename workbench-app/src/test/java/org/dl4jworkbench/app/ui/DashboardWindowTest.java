@@ -98,6 +98,8 @@ class DashboardWindowTest {
 
         robot.clickOn("#pause");
         await("paused", 30, () -> text(robot, "#dashboard-status").endsWith("(paused)"));
+        Thread.sleep(1000); // the dashboard polls every 400 ms: let it take the last points before the pause
+        WaitForAsyncUtils.waitForFxEvents();
         int paused = points(dashboard);
         Thread.sleep(1500);
         WaitForAsyncUtils.waitForFxEvents();
