@@ -21,6 +21,7 @@ final class ChartPainter {
     private static final double LEGEND_SIZE = 12;
     private static final double LEGEND_ROW = 18;
     private static final double LEGEND_SAMPLE = 24;
+    private static final double MARKER_SIZE = 10.5;
     private static final double MIN_PERCENT_SPAN = 0.1;
     /** Closer epoch lines than this are thinned to every 2nd, 5th, 10th, ... */
     private static final double MIN_LINE_SPACING = 14;
@@ -81,11 +82,41 @@ final class ChartPainter {
         for (Series s : panel.series()) {
             series(s, plot);
         }
+        markers(panel.markers(), plot);
         canvas.unclip();
         axes(plot, panel);
         if (!panel.hasData()) {
             canvas.text(panel.emptyMessage(), (plot.left + plot.right) / 2, (plot.top + plot.bottom) / 2,
                     LABEL_SIZE, false, Palette.MUTED_TEXT, Anchor.MIDDLE, false);
+        }
+    }
+
+    /**
+     * Each marker as a vertical line in its kind's colour with its label at the top, beside the
+     * line (to its left where it would run out of the plot); a label that would overlap the
+     * previous one is left out, the line stays.
+     */
+    private void markers(List<Markers.Marker> markers, Plot plot) {
+        double[] rowEnds = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (Markers.Marker m : markers.stream().sorted(java.util.Comparator.comparingDouble(Markers.Marker::x))
+                .toList()) {
+            double px = plot.px(m.x());
+            if (px < plot.left - 0.5 || px > plot.right + 0.5) {
+                continue;
+            }
+            canvas.line(px, plot.top, px, plot.bottom, m.kind().color(), 1.6, m.kind().dashed());
+            double w = canvas.textWidth(m.label(), MARKER_SIZE, false);
+            boolean left = px + 4 + w > plot.right;
+            double start = left ? px - 4 - w : px + 4;
+            for (int row = 0; row < rowEnds.length; row++) {
+                if (start >= rowEnds[row] + 6) {
+                    rowEnds[row] = start + w;
+                    canvas.text(m.label(), left ? px - 4 : px + 4, plot.top + MARKER_SIZE + 3
+                            + row * (MARKER_SIZE + 4), MARKER_SIZE, false, m.kind().color(),
+                            left ? Anchor.END : Anchor.START, false);
+                    break;
+                }
+            }
         }
     }
 
@@ -138,6 +169,7 @@ final class ChartPainter {
                 canvas.polyline(xs, ys, xs.length, s.color(), 2, 1, s.dashed(), label);
                 canvas.markers(xs, ys, xs.length, markerRadius(plot, xs.length), s.color(), label);
             }
+            case MARKER -> { } // drawn from the panel's markers
         }
     }
 
@@ -187,6 +219,8 @@ final class ChartPainter {
                 canvas.polyline(xs, ys, 2, e.color(), 2, 1, e.dashed(), null);
                 canvas.markers(new double[] {x + LEGEND_SAMPLE / 2}, ys, 1, 4, e.color(), null);
             }
+            case MARKER -> canvas.line(x + LEGEND_SAMPLE / 2, y - 7, x + LEGEND_SAMPLE / 2, y + 7, e.color(), 1.6,
+                    e.dashed());
         }
     }
 

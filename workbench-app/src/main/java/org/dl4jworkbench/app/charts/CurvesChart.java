@@ -49,8 +49,27 @@ public final class CurvesChart {
     }
 
     static Chart forCurves(RunCurves curves, int width, int height) {
-        return new Chart(curves.name(), subtitle(curves), List.of(), List.of(lossPanel(curves),
-                accuracyPanel(curves)), width, height);
+        return forCurves(curves, Markers.Outcome.of(curves.summary()), width, height);
+    }
+
+    /**
+     * The run's chart with its {@link Markers}: learning-rate changes, the best epoch and where
+     * it ended early, each kind once in the legend (the end with its reason).
+     */
+    static Chart forCurves(RunCurves curves, Markers.Outcome outcome, int width, int height) {
+        List<Markers.Marker> iterationMarkers = curves.iterations().isEmpty() ? List.of()
+                : Markers.forIterations(curves.iterations(), curves.epochs(), outcome);
+        List<Markers.Marker> epochMarkers = Markers.forEpochs(curves.epochs(), outcome);
+        List<LegendEntry> legend = new ArrayList<>();
+        for (Markers.Kind kind : Markers.Kind.values()) {
+            boolean present = iterationMarkers.stream().anyMatch(m -> m.kind() == kind)
+                    || epochMarkers.stream().anyMatch(m -> m.kind() == kind);
+            if (present) {
+                legend.add(kind.legendEntry(kind == Markers.Kind.END ? Markers.endLegend(outcome) : null));
+            }
+        }
+        return new Chart(curves.name(), subtitle(curves), legend, List.of(lossPanel(curves, iterationMarkers,
+                epochMarkers), accuracyPanel(curves, epochMarkers)), width, height);
     }
 
     public static Chart compare(List<RunFolder> runs) throws IOException {
@@ -92,14 +111,15 @@ public final class CurvesChart {
                 WIDTH, COMPARE_HEIGHT);
     }
 
-    private static Panel lossPanel(RunCurves c) {
+    private static Panel lossPanel(RunCurves c, List<Markers.Marker> iterationMarkers,
+                                   List<Markers.Marker> epochMarkers) {
         if (c.iterations().isEmpty() && !c.epochs().isEmpty()) {
             // No per-batch log (deleted, or never written): the epoch means still tell the story.
             return new Panel("Loss", "epoch", "loss", List.of(
                     new Series("training (epoch mean)", c.epochNumbers(), c.trainLosses(), Palette.TRAINING,
                             Style.LINE_WITH_POINTS),
                     new Series("validation", c.epochNumbers(), c.validationLosses(), Palette.VALIDATION,
-                            Style.LINE_WITH_POINTS)), List.of(), false, true, true, "");
+                            Style.LINE_WITH_POINTS)), List.of(), false, true, true, "", epochMarkers);
         }
         double[] x = c.iterationNumbers();
         double[] raw = c.losses();
@@ -125,10 +145,10 @@ public final class CurvesChart {
                     Style.LINE_WITH_POINTS));
         }
         return new Panel("Loss", "iteration", "loss", series, boundaries, false, false, true,
-                "no iterations logged yet");
+                "no iterations logged yet", iterationMarkers);
     }
 
-    private static Panel accuracyPanel(RunCurves c) {
+    private static Panel accuracyPanel(RunCurves c, List<Markers.Marker> markers) {
         List<Series> series = new ArrayList<>();
         series.add(new Series("training", c.epochNumbers(), c.trainAccuracies(), Palette.TRAINING,
                 Style.LINE_WITH_POINTS));
@@ -137,7 +157,7 @@ public final class CurvesChart {
                     Style.LINE_WITH_POINTS));
         }
         return new Panel("Accuracy", "epoch", "accuracy", series, List.of(), true, true, true,
-                "no epoch finished yet");
+                "no epoch finished yet", markers);
     }
 
     /** Network, dataset, status, epochs, best validation and test accuracy, training time: what is known. */

@@ -29,8 +29,16 @@ public final class LiveChart {
 
     public static void draw(GraphicsContext g, double width, double height, String title, String network,
                             String dataset, List<IterationRecord> iterations, List<EpochEvent> epochs) {
+        draw(g, width, height, title, network, dataset, iterations, epochs, Markers.Outcome.RUNNING);
+    }
+
+    /** The curves with the markers of {@code outcome}: how the run ended, {@link Markers.Outcome#RUNNING} before. */
+    public static void draw(GraphicsContext g, double width, double height, String title, String network,
+                            String dataset, List<IterationRecord> iterations, List<EpochEvent> epochs,
+                            Markers.Outcome outcome) {
         var curves = new RunCurves(title, network, dataset, null, iterations, epochs);
-        Chart chart = CurvesChart.forCurves(curves, (int) Math.max(200, width), (int) Math.max(150, height));
+        Chart chart = CurvesChart.forCurves(curves, outcome, (int) Math.max(200, width),
+                (int) Math.max(150, height));
         ChartPainter.paint(chart, new FxCanvas(g));
     }
 }

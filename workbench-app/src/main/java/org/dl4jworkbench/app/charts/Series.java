@@ -16,7 +16,9 @@ public record Series(String label, double[] x, double[] y, Color color, Style st
         FAINT_LINE,
         LINE,
         POINTS,
-        LINE_WITH_POINTS
+        LINE_WITH_POINTS,
+        /** A vertical line across the plot: an event ({@link Markers}); legends only. */
+        MARKER
     }
 
     public Series {

@@ -5,6 +5,6 @@ import picocli.CommandLine.Command;
 /** {@code workbench bench ...}: performance measurements that print figures (never part of the tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks. Each prints one JSON line; docs/benchmarks.md records the figures.",
-        subcommands = {BenchMonitorCommand.class, BenchTrainingCommand.class})
+        subcommands = {BenchMonitorCommand.class, BenchTrainingCommand.class, BenchDashboardCommand.class})
 final class BenchCommand {
 }

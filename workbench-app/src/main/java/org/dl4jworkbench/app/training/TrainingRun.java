@@ -2,11 +2,15 @@ package org.dl4jworkbench.app.training;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
 import org.dl4jworkbench.app.charts.CurvesChart;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jworkbench.core.data.Dataset;
+import org.dl4jworkbench.core.data.Normalizer;
 import org.dl4jworkbench.core.data.Splits;
+import org.dl4jworkbench.core.model.LoadedModel;
 import org.dl4jworkbench.core.model.ModelFiles;
 import org.dl4jworkbench.core.model.ModelMetadata;
 import org.dl4jworkbench.core.run.DatasetDescription;
@@ -15,6 +19,7 @@ import org.dl4jworkbench.core.run.RunFolder;
 import org.dl4jworkbench.core.run.RunRecorder;
 import org.dl4jworkbench.core.run.RunSummary;
 import org.dl4jworkbench.core.spec.NetworkSpec;
+import org.dl4jworkbench.core.spec.Normalization;
 import org.dl4jworkbench.core.spec.SpecJson;
 import org.dl4jworkbench.core.train.StopReason;
 import org.dl4jworkbench.core.train.Trainer;
@@ -34,6 +39,7 @@ public final class TrainingRun {
     private final RunFolder folder;
     private final Trainer trainer;
     private final RunRecorder recorder;
+    private Normalizer normalizer;
 
     private TrainingRun(NetworkSpec spec, Dataset data, RunFolder folder, Trainer trainer, RunRecorder recorder) {
         this.spec = spec;
@@ -83,6 +89,26 @@ public final class TrainingRun {
     }
 
     /**
+     * A model of {@code network}, a snapshot taken between two minibatches
+     * ({@code trainer().control().snapshot()}), with the run's classes and normalizer, to predict
+     * with while the run trains. The normalizer is the one the trainer computes for a new run
+     * from the same split (a resumed run kept the one its first part computed: the same).
+     */
+    public LoadedModel snapshotModel(MultiLayerNetwork network, int epochsCompleted) {
+        return new LoadedModel(network, metadata(normalizer(), epochsCompleted, Double.NaN), spec, Duration.ZERO);
+    }
+
+    private synchronized Normalizer normalizer() {
+        if (normalizer == null) {
+            normalizer = spec.data().normalization() == Normalization.STANDARDIZE
+                    ? Normalizer.standardize(Splits.stratified(data.train(), spec.data().validationSplit(),
+                    spec.training().seed()).kept())
+                    : Normalizer.scale();
+        }
+        return normalizer;
+    }
+
+    /**
      * Trains, then saves what the run produced. {@code warnings} hears about things that did
      * not work but do not fail the run (the curves could not be drawn).
      */
@@ -109,10 +135,13 @@ public final class TrainingRun {
     }
 
     private ModelMetadata metadata(TrainingResult result) {
+        return metadata(result.normalizer(), result.epochsCompleted(), result.test().accuracy());
+    }
+
+    private ModelMetadata metadata(Normalizer used, int epochs, double testAccuracy) {
         String version = TrainingRun.class.getPackage().getImplementationVersion();
         return new ModelMetadata(ModelMetadata.FORMAT_VERSION, version == null ? "development" : version,
                 "1.0.0-M2.1", Instant.now().toString(), data.classNames(), spec.input().height(), spec.input().width(),
-                spec.input().channels(), result.normalizer(), data.name(), result.epochsCompleted(),
-                result.test().accuracy(), SpecJson.toTree(spec));
+                spec.input().channels(), used, data.name(), epochs, testAccuracy, SpecJson.toTree(spec));
     }
 }

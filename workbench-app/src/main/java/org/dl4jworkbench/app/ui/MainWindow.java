@@ -95,6 +95,7 @@ public final class MainWindow {
         dashboardTab.setContent(new DashboardView(training).node());
         var prediction = new PredictionPane(model.background());
         predictTab.setContent(prediction.node());
+        prediction.follow(training);
         training.sessionProperty().addListener((obs, old, s) -> {
             if (s != null && s.model() != null) {
                 prediction.openModel(s.model()); // the model the run just saved

@@ -11,6 +11,7 @@ import org.dl4jworkbench.app.project.Project;
 import org.dl4jworkbench.app.training.TrainingRun;
 import org.dl4jworkbench.core.backend.Backend;
 import org.dl4jworkbench.core.data.Dataset;
+import org.dl4jworkbench.core.predict.Predictor;
 import org.dl4jworkbench.core.train.IterationEvent;
 import org.dl4jworkbench.core.train.TrainingListener;
 import org.dl4jworkbench.core.train.TrainingMonitor;
@@ -109,6 +110,25 @@ public final class TrainAction {
         if (current != null) {
             current.trainer().control().resume();
         }
+    }
+
+    /**
+     * A predictor on a copy of the network in training, taken by the training thread at the next
+     * minibatch boundary (at once while paused) and made ready on {@code background}: the FX
+     * thread never waits for it. Fails where no run is training (use its saved model then).
+     */
+    public java.util.concurrent.CompletableFuture<Predictor> snapshot(java.util.concurrent.Executor background) {
+        TrainingRun current = run;
+        if (current == null || !isRunning()) {
+            return java.util.concurrent.CompletableFuture.failedFuture(
+                    new IllegalStateException("no run is training yet"));
+        }
+        TrainingMonitor monitor = session.get().monitor();
+        return current.trainer().control().snapshot().thenApplyAsync(net -> {
+            IterationEvent latest = monitor.since(new TrainingMonitor.Cursor(Integer.MAX_VALUE, Integer.MAX_VALUE))
+                    .latest();
+            return new Predictor(current.snapshotModel(net, latest == null ? 0 : latest.epoch() - 1));
+        }, background);
     }
 
     private void train(Project project, Dataset data, TrainingMonitor monitor) {

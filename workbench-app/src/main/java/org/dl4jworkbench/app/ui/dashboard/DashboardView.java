@@ -24,6 +24,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import org.dl4jworkbench.app.charts.LiveChart;
+import org.dl4jworkbench.app.charts.Markers;
 import org.dl4jworkbench.app.ui.TrainAction;
 import org.dl4jworkbench.core.run.IterationRecord;
 import org.dl4jworkbench.core.train.EpochEvent;
@@ -60,6 +61,7 @@ public final class DashboardView {
     public DashboardView(TrainAction training) {
         this.training = training;
         root.setId(ID);
+        root.setUserData(this); // for tests and screenshots, which find the view in the window
         root.setPadding(new Insets(12));
         title.getStyleClass().add("section-title");
         status.setId("dashboard-status");
@@ -114,6 +116,11 @@ public final class DashboardView {
         return root;
     }
 
+    /** The training the view follows. */
+    public TrainAction training() {
+        return training;
+    }
+
     /** What the chart shows now, for tests and exports. */
     public List<IterationRecord> iterations() {
         return List.copyOf(iterations);
@@ -166,7 +173,8 @@ public final class DashboardView {
         dirty = false;
         var g = canvas.getGraphicsContext2D();
         String name = session == null ? "Training curves" : session.network() + " on " + session.dataset();
-        LiveChart.draw(g, canvas.getWidth(), canvas.getHeight(), name, null, null, iterations, epochs);
+        LiveChart.draw(g, canvas.getWidth(), canvas.getHeight(), name, null, null, iterations, epochs,
+                Markers.Outcome.of(session == null ? null : session.result()));
     }
 
     private void exportPng() {

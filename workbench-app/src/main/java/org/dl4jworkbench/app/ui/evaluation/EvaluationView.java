@@ -41,6 +41,7 @@ public final class EvaluationView {
 
     public EvaluationView() {
         root.setId(ID);
+        root.setUserData(this); // for screenshots, which find the view in the window
         root.setPadding(new Insets(12));
         gallery.setId(GALLERY_ID);
         galleryTitle.getStyleClass().add("section-title");

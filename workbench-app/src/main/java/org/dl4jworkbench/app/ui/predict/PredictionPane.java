@@ -35,6 +35,7 @@ import javafx.stage.FileChooser;
 import org.dl4jworkbench.core.data.image.DecodedImage;
 import org.dl4jworkbench.core.data.image.ImageDecodeException;
 import org.dl4jworkbench.core.data.image.ImageFormat;
+import org.dl4jworkbench.app.ui.TrainAction;
 import org.dl4jworkbench.core.model.InvalidModelException;
 import org.dl4jworkbench.core.model.ModelFiles;
 import org.dl4jworkbench.core.predict.ClassProbability;
@@ -54,6 +55,7 @@ public final class PredictionPane {
     public static final String ID = "prediction-pane";
     public static final String RESULTS_ID = "prediction-results";
     public static final String MODEL_ID = "prediction-model";
+    public static final String USE_TRAINING_ID = "use-training-model";
     static final int TOP = 3;
 
     private final Executor background;
@@ -64,6 +66,8 @@ public final class PredictionPane {
     private final ProgressBar busy = new ProgressBar(-1);
     private final TableView<FolderRow> table = new TableView<>();
     private final Button exportCsv = new Button("Export CSV...");
+    private final Button useTraining = new Button("Use the model in training");
+    private TrainAction training;
 
     /** One image of a dropped folder. */
     public record FolderRow(String file, String best, double probability, String second, String error) {
@@ -72,6 +76,7 @@ public final class PredictionPane {
     public PredictionPane(Executor background) {
         this.background = background;
         root.setId(ID);
+        root.setUserData(this); // for tests and screenshots, which find the pane in the window
         root.setPadding(new Insets(12));
         model.setId(MODEL_ID);
         model.getStyleClass().add("section-title");
@@ -87,7 +92,10 @@ public final class PredictionPane {
         exportCsv.setDisable(true);
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        var bar = new HBox(8, open, choose, paste, spacer, busy, exportCsv);
+        useTraining.setId(USE_TRAINING_ID);
+        useTraining.setDisable(true);
+        useTraining.setOnAction(e -> useTrainingSnapshot());
+        var bar = new HBox(8, open, useTraining, choose, paste, spacer, busy, exportCsv);
         bar.setAlignment(Pos.CENTER_LEFT);
         var drop = new Label("Drop images or a folder of images here");
         drop.getStyleClass().add("drop-hint");
@@ -132,6 +140,45 @@ public final class PredictionPane {
         return root;
     }
 
+    /**
+     * Lets the pane predict with the network in training: the "Use the model in training" button
+     * (enabled while a run trains) takes a fresh snapshot each time, and images opened while a
+     * run trains and no model is loaded yet are predicted with one. Snapshots are taken by the
+     * training thread and made ready in the background; the FX thread never waits.
+     */
+    public void follow(TrainAction training) {
+        this.training = training;
+        useTraining.setDisable(!training.isRunning());
+        training.progressProperty().addListener((obs, old, p) -> useTraining.setDisable(!p.running()));
+    }
+
+    /** Predicts from now on with a fresh snapshot of the network in training (see {@link #follow}). */
+    public void useTrainingSnapshot() {
+        useTrainingSnapshot(() -> { });
+    }
+
+    private void useTrainingSnapshot(Runnable then) {
+        if (training == null || !training.isRunning()) {
+            shortMessage("No run is training: press Train, or open a model zip.");
+            return;
+        }
+        busy.setVisible(true);
+        training.snapshot(background).whenComplete((p, error) -> Platform.runLater(() -> {
+            busy.setVisible(false);
+            if (error != null) {
+                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                shortMessage("No snapshot of the network in training: " + cause.getMessage());
+                return;
+            }
+            var progress = training.progressProperty().get();
+            use(p, training.sessionProperty().get().network() + " in training (snapshot"
+                    + (progress.running() ? String.format(Locale.ROOT, " at %.0f%%", progress.fraction() * 100) : "")
+                    + ")");
+            then.run();
+        }));
+    }
+
     /** The model predictions use; the window gives the current run's, the user may open another. */
     public void use(Predictor newPredictor, String description) {
         predictor.set(newPredictor);
@@ -153,6 +200,10 @@ public final class PredictionPane {
     }
 
     private void predictFiles(List<Path> files) {
+        if (predictor.get() == null && training != null && training.isRunning()) {
+            useTrainingSnapshot(() -> predictFiles(files));
+            return;
+        }
         Predictor p = requirePredictor();
         if (p == null) {
             return;
