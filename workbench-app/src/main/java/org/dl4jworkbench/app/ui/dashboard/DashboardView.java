@@ -43,6 +43,12 @@ public final class DashboardView {
     public static final String ID = "dashboard";
     public static final String CHART_ID = "live-chart";
     static final Duration REFRESH = Duration.millis(400);
+    /**
+     * The chart is redrawn at most this often while iterations stream in (an epoch's end
+     * redraws at once): on two cores with software rendering, redrawing every 400 ms cost
+     * the training about 8% of its speed, once a second about nothing (docs/benchmarks.md).
+     */
+    static final long REDRAW_NANOS = 1_000_000_000L;
 
     private final TrainAction training;
     private final VBox root = new VBox(10);
@@ -57,6 +63,7 @@ public final class DashboardView {
     private TrainingMonitor.Cursor cursor = TrainingMonitor.Cursor.START;
     private TrainAction.Session session;
     private boolean dirty = true;
+    private long lastRedraw;
 
     public DashboardView(TrainAction training) {
         this.training = training;
@@ -163,7 +170,9 @@ public final class DashboardView {
         iterations.addAll(List.of(fresh));
         epochs.addAll(update.epochs());
         dirty = true;
-        redraw();
+        if (!update.epochs().isEmpty() || System.nanoTime() - lastRedraw >= REDRAW_NANOS) {
+            redraw();
+        }
     }
 
     private void redraw() {
@@ -171,6 +180,7 @@ public final class DashboardView {
             return;
         }
         dirty = false;
+        lastRedraw = System.nanoTime();
         var g = canvas.getGraphicsContext2D();
         String name = session == null ? "Training curves" : session.network() + " on " + session.dataset();
         LiveChart.draw(g, canvas.getWidth(), canvas.getHeight(), name, null, null, iterations, epochs,
