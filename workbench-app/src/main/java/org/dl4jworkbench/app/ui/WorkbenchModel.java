@@ -227,9 +227,6 @@ public final class WorkbenchModel {
             editor.load(onDisk.spec());
             project.set(onDisk.withDataset(edited.dataset()));
             saved.set(onDisk);
-            if (onDisk.folder() == null) {
-                saved.set(onDisk.withDataset(Datasets.DEFAULT));
-            }
             editor.apply("Recover autosaved edits", s -> edited.spec());
             loadDataset(edited.dataset());
         });
