@@ -99,7 +99,8 @@ final class NetworkCheck {
                     checkPreprocessor(pre, type, layer, i, where);
                     type = pre.getOutputType(type);
                 }
-                if (layer instanceof FeedForwardLayer ff) {
+                // Layers without parameters (dropout) keep nIn 0: DL4J never sets it, as nothing depends on it.
+                if (layer instanceof FeedForwardLayer ff && layer.initializer().numParams(layer) > 0) {
                     long receives = incomingSize(type);
                     if (ff.getNIn() != receives) {
                         throw new InvalidModelException("cannot use " + where + ": layer " + name(layer, i)
