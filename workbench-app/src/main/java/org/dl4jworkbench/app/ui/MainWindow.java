@@ -65,12 +65,13 @@ public final class MainWindow {
     private final Tab runsTab = new Tab("Runs");
     private final Label status = new Label();
     private final ProgressBar progress = new ProgressBar();
-    private final TrainAction training = new TrainAction();
+    private final TrainAction training;
     private NetworkCanvas canvas;
 
     public MainWindow(WorkbenchModel model) {
         this.model = model;
         this.editor = model.editor();
+        this.training = new TrainAction(model.executors().training());
     }
 
     public void show(Stage stage) {
@@ -91,24 +92,21 @@ public final class MainWindow {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         networkTab.setContent(networkEditor());
         datasetTab.setContent(datasetPanel());
-        trainingTab.setContent(new TrainingSettingsView(editor, model.background()).node());
+        var executors = model.executors();
+        trainingTab.setContent(new TrainingSettingsView(editor, executors.compute()).node());
         dashboardTab.setContent(new DashboardView(training).node());
-        var prediction = new PredictionPane(model.background());
+        var prediction = new PredictionPane(executors.compute(), executors.io());
         predictTab.setContent(prediction.node());
-        prediction.follow(training);
-        training.sessionProperty().addListener((obs, old, s) -> {
-            if (s != null && s.model() != null) {
-                prediction.openModel(s.model()); // the model the run just saved
-            }
-        });
+        prediction.follow(training); // a finished run's saved model replaces the snapshot
+        model.addOpenListener(prediction::showLatestRunOf);
         var evaluation = new EvaluationView();
         evaluationTab.setContent(evaluation.node());
         training.sessionProperty().addListener((obs, old, s) -> {
-            if (s != null && s.result() != null && model.datasetProperty().get() != null) {
-                evaluation.show(s.result().test(), model.datasetProperty().get().test(), null);
+            if (s != null && s.result() != null) {
+                evaluation.show(s.result().test(), s.trainedOn().test(), null); // the data the run trained on
             }
         });
-        var runs = new RunsView(model.background(), () -> model.projectProperty().get().runsFolder());
+        var runs = new RunsView(executors.io(), () -> model.projectProperty().get().runsFolder());
         runsTab.setContent(runs.node());
         runsTab.setOnSelectionChanged(e -> {
             if (runsTab.isSelected()) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
-import javafx.concurrent.Task;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -22,6 +21,7 @@ import javafx.stage.WindowEvent;
 import org.dl4jworkbench.app.project.Autosave;
 import org.dl4jworkbench.app.project.Project;
 import org.dl4jworkbench.app.project.ProjectFiles;
+import org.dl4jworkbench.app.ui.task.BackgroundTask;
 import org.dl4jworkbench.core.data.Datasets;
 import org.dl4jworkbench.core.spec.Template;
 import org.dl4jworkbench.core.util.AtomicFiles;
@@ -87,12 +87,11 @@ final class ProjectMenus {
 
     /** Offers to recover edits autosaved by a workbench that did not close cleanly. */
     static void offerRecovery(WorkbenchModel model, Stage stage) {
-        Task<List<Autosave.Recovery>> found = model.findRecoveries();
-        found.setOnSucceeded(e -> {
-            if (found.getValue().isEmpty()) {
+        model.findRecoveries().onSuccess(found -> {
+            if (found.isEmpty()) {
                 return;
             }
-            Autosave.Recovery r = found.getValue().get(0);
+            Autosave.Recovery r = found.get(0);
             var recover = new ButtonType("Recover", ButtonBar.ButtonData.OK_DONE);
             var discard = new ButtonType("Discard", ButtonBar.ButtonData.NO);
             var alert = new Alert(Alert.AlertType.CONFIRMATION, "", recover, discard);
@@ -221,15 +220,10 @@ final class ProjectMenus {
         }
         Path target = chosen.getName().endsWith(".zip") ? chosen.toPath()
                 : chosen.toPath().resolveSibling(chosen.getName() + ".zip");
-        Task<Path> copy = new Task<>() {
-            @Override
-            protected Path call() throws Exception {
-                AtomicFiles.write(target, tmp -> Files.copy(source, tmp));
-                return target;
-            }
-        };
-        reportFailure(copy, stage, "Could not save the model");
-        model.background().execute(copy);
+        reportFailure(BackgroundTask.wrap(() -> {
+            AtomicFiles.write(target, tmp -> Files.copy(source, tmp));
+            return target;
+        }).executeWith(model.executors().io()), stage, "Could not save the model");
     }
 
     /**
@@ -257,23 +251,17 @@ final class ProjectMenus {
         });
     }
 
-    private void whenDone(Task<?> task, Runnable then) {
+    /** Runs {@code then} after the task's own success handling (callbacks run in the order added). */
+    private void whenDone(BackgroundTask<?> task, Runnable then) {
         reportFailure(task, stage, "Could not save the project");
         if (then != null) {
-            var previous = task.getOnSucceeded();
-            task.setOnSucceeded(e -> {
-                if (previous != null) {
-                    previous.handle(e);
-                }
-                then.run();
-            });
+            task.onSuccess(v -> then.run());
         }
     }
 
-    private static void reportFailure(Task<?> task, Stage stage, String title) {
-        task.setOnFailed(e -> {
-            Throwable t = task.getException();
-            var alert = new Alert(Alert.AlertType.ERROR, t.getMessage() == null ? t.toString() : t.getMessage());
+    private static void reportFailure(BackgroundTask<?> task, Stage stage, String title) {
+        task.onFailure(failure -> {
+            var alert = new Alert(Alert.AlertType.ERROR, failure.message());
             alert.initOwner(stage);
             alert.setTitle(title);
             alert.setHeaderText(title);

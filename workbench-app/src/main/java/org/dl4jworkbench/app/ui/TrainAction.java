@@ -1,14 +1,22 @@
 package org.dl4jworkbench.app.ui;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.util.Duration;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jworkbench.app.project.Project;
 import org.dl4jworkbench.app.training.TrainingRun;
+import org.dl4jworkbench.app.ui.task.BackgroundTask;
+import org.dl4jworkbench.app.ui.task.Failure;
+import org.dl4jworkbench.app.ui.task.WorkbenchExecutors;
 import org.dl4jworkbench.core.backend.Backend;
 import org.dl4jworkbench.core.data.Dataset;
 import org.dl4jworkbench.core.predict.Predictor;
@@ -19,9 +27,10 @@ import org.dl4jworkbench.core.train.TrainingResult;
 
 /**
  * Trains the project's network on its dataset from the window: on a thread of its own, into
- * a run folder under the project, reporting through a {@link TrainingMonitor} that timers on
- * the FX thread read (the FX thread never waits on training). Pause, resume and stop act
- * between minibatches; a stopped run keeps its model as any run does.
+ * a run folder under the project, reporting through a {@link TrainingMonitor} that a timer on
+ * the FX thread reads (the FX thread never waits on training). Pause, resume and stop act
+ * between minibatches; a stopped run keeps its model as any run does. Whatever ends the run,
+ * an Error such as an out-of-memory error too, the window hears of it and can train again.
  */
 public final class TrainAction {
 
@@ -29,18 +38,40 @@ public final class TrainAction {
     public record Progress(String text, double fraction, boolean running, boolean paused) {
     }
 
-    /** The run the dashboard follows. {@code result} is null until it ends. */
+    /**
+     * The run the dashboard follows. {@code result} is null until it ends (and stays null when it
+     * failed: then {@code outcome} says why); {@code trainedOn} is the dataset the run trains on,
+     * whatever the window has loaded since.
+     */
     public record Session(TrainingMonitor monitor, String network, String dataset, String backend,
-                          TrainingResult result, String outcome, java.nio.file.Path model) {
+                          TrainingResult result, String outcome, Path model, Dataset trainedOn) {
     }
 
+    private record Prepared(TrainingRun run, String backend) {
+    }
+
+    private record Finished(TrainingResult result, String outcome, Path model) {
+    }
+
+    private final Executor trainingThreads;
     private final ReadOnlyObjectWrapper<Progress> progress = new ReadOnlyObjectWrapper<>(
             new Progress("", 0, false, false));
     private final ReadOnlyObjectWrapper<Session> session = new ReadOnlyObjectWrapper<>();
     private volatile TrainingRun run;
-    private volatile boolean stopAsked;
-    private volatile boolean pauseAsked;
+    private boolean stopAsked;
+    private boolean pauseAsked;
     private Timeline timer;
+    /** A seam for tests: runs on the training thread just before the run trains. */
+    Consumer<TrainingRun> beforeTraining = r -> { };
+
+    /** Each run on a thread of its own. */
+    public TrainAction() {
+        this(WorkbenchExecutors.threadPerTask("training"));
+    }
+
+    public TrainAction(Executor trainingThreads) {
+        this.trainingThreads = trainingThreads;
+    }
 
     public ReadOnlyObjectProperty<Progress> progressProperty() {
         return progress.getReadOnlyProperty();
@@ -63,12 +94,57 @@ public final class TrainAction {
         stopAsked = false;
         pauseAsked = false;
         run = null;
-        session.set(new Session(monitor, project.spec().name(), data.name(), "", null, null, null));
-        progress.set(new Progress("Starting " + project.spec().name() + " on " + data.name() + " ...", -1, true,
-                false));
-        Thread thread = new Thread(() -> train(project, data, monitor), "training");
-        thread.setDaemon(true);
-        thread.start();
+        String network = project.spec().name();
+        session.set(new Session(monitor, network, data.name(), "", null, null, null, data));
+        progress.set(new Progress("Starting " + network + " on " + data.name() + " ...", -1, true, false));
+        follow(monitor);
+        BackgroundTask.wrap(() -> {
+            String backend = Backend.load().toString();
+            return new Prepared(TrainingRun.start(project.spec(), data, project.dataset(), null,
+                    project.runsFolder(), backend), backend);
+        }).onSuccess(prepared -> {
+            run = prepared.run();
+            if (stopAsked) {
+                prepared.run().trainer().control().stop();
+            } else if (pauseAsked) {
+                prepared.run().trainer().control().pause();
+            }
+            session.set(new Session(monitor, network, data.name(), prepared.backend(), null, null, null, data));
+            train(prepared, monitor, network, data);
+        }).onFailure(f -> failed(f, monitor, network, data, "")).executeWith(trainingThreads);
+    }
+
+    private void train(Prepared prepared, TrainingMonitor monitor, String network, Dataset data) {
+        TrainingRun created = prepared.run();
+        BackgroundTask.wrap(() -> {
+            beforeTraining.accept(created);
+            TrainingResult result = created.execute(monitor, warning -> { });
+            Path model = Files.exists(created.folder().model()) ? created.folder().model() : null;
+            String outcome = String.format(Locale.ROOT, "%s: test accuracy %.2f%% after %d epoch(s); saved in %s",
+                    result.reason().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                    result.test().accuracy() * 100, result.epochsCompleted(), created.folder().dir());
+            return new Finished(result, Character.toUpperCase(outcome.charAt(0)) + outcome.substring(1), model);
+        }).onSuccess(f -> ended(new Progress(f.outcome(), 1, false, false), new Session(monitor, network,
+                data.name(), prepared.backend(), f.result(), f.outcome(), f.model(), data)))
+                .onFailure(f -> failed(f, monitor, network, data, prepared.backend()))
+                .executeWith(trainingThreads);
+    }
+
+    private void failed(Failure failure, TrainingMonitor monitor, String network, Dataset data, String backend) {
+        String text = "Training failed: " + failure.message();
+        ended(new Progress(text, 0, false, false), new Session(monitor, network, data.name(), backend, null, text,
+                null, data));
+    }
+
+    private void ended(Progress last, Session finished) {
+        timer.stop();
+        run = null;
+        progress.set(last);
+        session.set(finished);
+    }
+
+    /** Reads the monitor every 250 ms while the run goes. */
+    private void follow(TrainingMonitor monitor) {
         var cursor = new TrainingMonitor.Cursor[] {TrainingMonitor.Cursor.START};
         timer = new Timeline(new KeyFrame(Duration.millis(250), e -> {
             var update = monitor.since(cursor[0]);
@@ -117,56 +193,21 @@ public final class TrainAction {
      * minibatch boundary (at once while paused) and made ready on {@code background}: the FX
      * thread never waits for it. Fails where no run is training (use its saved model then).
      */
-    public java.util.concurrent.CompletableFuture<Predictor> snapshot(java.util.concurrent.Executor background) {
+    public BackgroundTask<Predictor> snapshot(Executor background) {
         TrainingRun current = run;
         if (current == null || !isRunning()) {
-            return java.util.concurrent.CompletableFuture.failedFuture(
-                    new IllegalStateException("no run is training yet"));
+            return BackgroundTask.<Predictor>wrap(() -> {
+                throw new IllegalStateException("no run is training yet");
+            }).executeWith(background);
         }
         TrainingMonitor monitor = session.get().monitor();
-        return current.trainer().control().snapshot().thenApplyAsync(net -> {
+        CompletableFuture<MultiLayerNetwork> copy = current.trainer().control().snapshot();
+        return BackgroundTask.wrap(() -> {
+            MultiLayerNetwork net = copy.get();
             IterationEvent latest = monitor.since(new TrainingMonitor.Cursor(Integer.MAX_VALUE, Integer.MAX_VALUE))
                     .latest();
             return new Predictor(current.snapshotModel(net, latest == null ? 0 : latest.epoch() - 1));
-        }, background);
-    }
-
-    private void train(Project project, Dataset data, TrainingMonitor monitor) {
-        String outcome;
-        TrainingResult result = null;
-        String backend = "";
-        java.nio.file.Path model = null;
-        try {
-            backend = Backend.load().toString();
-            String shown = backend;
-            Platform.runLater(() -> session.set(new Session(monitor, project.spec().name(), data.name(), shown,
-                    null, null, null)));
-            TrainingRun created = TrainingRun.start(project.spec(), data, project.dataset(), null,
-                    project.runsFolder(), backend);
-            run = created;
-            if (stopAsked) {
-                created.trainer().control().stop();
-            } else if (pauseAsked) {
-                created.trainer().control().pause();
-            }
-            result = created.execute(monitor, warning -> { });
-            model = java.nio.file.Files.exists(created.folder().model()) ? created.folder().model() : null;
-            outcome = String.format(Locale.ROOT, "%s: test accuracy %.2f%% after %d epoch(s); saved in %s",
-                    result.reason().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                    result.test().accuracy() * 100, result.epochsCompleted(), created.folder().dir());
-        } catch (Exception e) {
-            outcome = "training failed: " + e.getMessage();
-        }
-        String text = Character.toUpperCase(outcome.charAt(0)) + outcome.substring(1);
-        TrainingResult finalResult = result;
-        String finalBackend = backend;
-        java.nio.file.Path finalModel = model;
-        Platform.runLater(() -> {
-            timer.stop();
-            progress.set(new Progress(text, 1, false, false));
-            session.set(new Session(monitor, project.spec().name(), data.name(), finalBackend, finalResult, text,
-                    finalModel));
-        });
+        }).executeWith(background);
     }
 
     private static String eta(java.time.Duration d) {

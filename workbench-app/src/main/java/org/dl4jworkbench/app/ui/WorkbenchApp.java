@@ -2,18 +2,17 @@ package org.dl4jworkbench.app.ui;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.application.Application;
 import javafx.beans.property.BooleanProperty;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.dl4jworkbench.app.ui.task.WorkbenchExecutors;
 
 /** The JavaFX application: one window on the default project (LeNet on mnist-mini) or the project named. */
 public class WorkbenchApp extends Application {
 
-    private ExecutorService background;
+    private WorkbenchExecutors executors;
 
     public static void launchApp(String[] args) {
         Application.launch(WorkbenchApp.class, args);
@@ -21,13 +20,9 @@ public class WorkbenchApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        background = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "workbench-background");
-            t.setDaemon(true);
-            return t;
-        });
+        executors = WorkbenchExecutors.create();
         var project = getParameters().getUnnamed();
-        var model = project.isEmpty() ? WorkbenchModel.withDefaultProject(background) : new WorkbenchModel(background);
+        var model = project.isEmpty() ? WorkbenchModel.withDefaultProject(executors) : new WorkbenchModel(executors);
         useTheme(model.darkProperty());
         new MainWindow(model).show(stage);
         if (project.isEmpty()) {
@@ -39,8 +34,8 @@ public class WorkbenchApp extends Application {
 
     @Override
     public void stop() {
-        if (background != null) {
-            background.shutdownNow();
+        if (executors != null) {
+            executors.close();
         }
     }
 

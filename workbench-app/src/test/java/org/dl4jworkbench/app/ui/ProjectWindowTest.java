@@ -124,11 +124,11 @@ class ProjectWindowTest {
         settle();
         // the process dies here: nothing saved, the window never closed. A new workbench starts:
         var restarted = new WorkbenchModel(background, settings);
-        var found = new java.util.concurrent.atomic.AtomicReference<javafx.concurrent.Task<
+        var found = new java.util.concurrent.atomic.AtomicReference<org.dl4jworkbench.app.ui.task.BackgroundTask<
                 java.util.List<org.dl4jworkbench.app.project.Autosave.Recovery>>>();
         robot.interact(() -> found.set(restarted.findRecoveries()));
         settle();
-        var recoveries = WaitForAsyncUtils.asyncFx(() -> found.get().getValue()).get();
+        var recoveries = WaitForAsyncUtils.asyncFx(() -> found.get().value()).get();
         assertThat(recoveries).hasSize(1);
         assertThat(recoveries.get(0).project().folder()).isEqualTo(folder);
         robot.interact(() -> restarted.recover(recoveries.get(0)));

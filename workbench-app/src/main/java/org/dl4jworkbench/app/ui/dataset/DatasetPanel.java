@@ -72,7 +72,7 @@ public final class DatasetPanel {
         banner = new MismatchBanner(editor);
         samples = new SamplesView(model.background());
         counts = new ClassCountsView(samples::showClass);
-        augmentation = new AugmentationView(editor, model.background());
+        augmentation = new AugmentationView(editor, model.executors().compute()); // previews compute
         root.setId(ID);
         root.getStyleClass().add("dataset-panel");
 

@@ -1,0 +1,16 @@
+package org.dl4jworkbench.app.ui.predict;
+
+import java.util.List;
+import javafx.scene.image.Image;
+import org.dl4jworkbench.core.predict.ClassProbability;
+
+/** A line in the prediction pane's results: a prediction, or a short message (a damaged file, no model). */
+public sealed interface PredictionItem {
+
+    /** An image as the network saw it ({@code thumbnail}, made in the background), its file and top classes. */
+    record Shown(String name, String source, Image thumbnail, List<ClassProbability> top) implements PredictionItem {
+    }
+
+    record Message(String text) implements PredictionItem {
+    }
+}

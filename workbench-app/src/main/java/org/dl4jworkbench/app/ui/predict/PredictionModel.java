@@ -1,0 +1,312 @@
+package org.dl4jworkbench.app.ui.predict;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.image.Image;
+import org.dl4jworkbench.app.project.Project;
+import org.dl4jworkbench.app.ui.TrainAction;
+import org.dl4jworkbench.app.ui.task.BackgroundTask;
+import org.dl4jworkbench.core.model.ModelFiles;
+import org.dl4jworkbench.core.predict.ClassProbability;
+import org.dl4jworkbench.core.predict.Prediction;
+import org.dl4jworkbench.core.predict.Predictor;
+import org.dl4jworkbench.core.util.AtomicFiles;
+
+/**
+ * What the prediction pane shows and does, without controls: the model in use and what it is,
+ * the predictions (newest first) and the rows of predicted folders. Files are read, decoded,
+ * predicted and written in the background ({@link BackgroundTask}: models and predictions on
+ * {@code compute}, file listings and exports on {@code io}); the state changes on the FX
+ * thread. A new model, a new project or Clear starts afresh: results of work started before
+ * are dropped.
+ */
+public final class PredictionModel {
+
+    public static final String NO_MODEL = "No model yet: train one, or open a model zip.";
+    static final int TOP = 3;
+
+    private final Executor compute;
+    private final Executor io;
+    private final ObjectProperty<Predictor> predictor = new SimpleObjectProperty<>(this, "predictor");
+    private final StringProperty description = new SimpleStringProperty(this, "description", NO_MODEL);
+    private final BooleanProperty snapshot = new SimpleBooleanProperty(this, "snapshot");
+    private final IntegerProperty busy = new SimpleIntegerProperty(this, "busy");
+    private final BooleanProperty trainingRuns = new SimpleBooleanProperty(this, "trainingRuns");
+    private final BooleanProperty folderShown = new SimpleBooleanProperty(this, "folderShown");
+    private final ObservableList<PredictionItem> items = FXCollections.observableArrayList();
+    private final ObservableList<FolderRow> rows = FXCollections.observableArrayList();
+    private final BooleanBinding exportable = Bindings.createBooleanBinding(() -> !rows.isEmpty()
+            || items.stream().anyMatch(i -> i instanceof PredictionItem.Shown), rows, items);
+    /** Counts fresh starts (a new model or project, Clear); work of an older one is dropped. */
+    private long generation;
+    private TrainAction training;
+
+    public PredictionModel(Executor compute, Executor io) {
+        this.compute = compute;
+        this.io = io;
+    }
+
+    /** "Model: ..." or {@link #NO_MODEL}. */
+    public StringProperty descriptionProperty() {
+        return description;
+    }
+
+    public ObjectProperty<Predictor> predictorProperty() {
+        return predictor;
+    }
+
+    /** Above zero while background work runs. */
+    public IntegerProperty busyProperty() {
+        return busy;
+    }
+
+    /** True while a run trains (its snapshot can be used). */
+    public BooleanProperty trainingRunsProperty() {
+        return trainingRuns;
+    }
+
+    /** True once a folder was predicted (its table shows). */
+    public BooleanProperty folderShownProperty() {
+        return folderShown;
+    }
+
+    /** Newest first. */
+    public ObservableList<PredictionItem> items() {
+        return items;
+    }
+
+    public ObservableList<FolderRow> rows() {
+        return rows;
+    }
+
+    /** True when there are predictions to export. */
+    public BooleanBinding exportableProperty() {
+        return exportable;
+    }
+
+    /** Forgets the results shown; work still running for them is dropped. */
+    public void clear() {
+        generation++;
+        items.clear();
+        rows.clear();
+        folderShown.set(false);
+    }
+
+    /** No model and no results: as at the start. */
+    public void reset() {
+        clear();
+        predictor.set(null);
+        snapshot.set(false);
+        description.set(NO_MODEL);
+    }
+
+    /** Predicts with {@code p} from now on; results of the model before are cleared. */
+    public void use(Predictor p, String what) {
+        clear();
+        predictor.set(p);
+        snapshot.set(false);
+        description.set("Model: " + what + " (" + p.input() + ", " + p.classNames().size() + " classes)");
+    }
+
+    /** Opens a model zip in the background (screened first: a hostile file is refused, not run). */
+    public void openModel(Path zip, String what) {
+        long mine = generation;
+        track(BackgroundTask.wrap(() -> new Predictor(ModelFiles.load(zip))))
+                .onSuccess(p -> {
+                    if (mine == generation) {
+                        use(p, what);
+                    }
+                })
+                .onFailure(f -> message(mine, f.message()))
+                .executeWith(compute);
+    }
+
+    /** A project was opened or made: start afresh with its latest run's model, if it has one. */
+    public void showLatestRunOf(Project project) {
+        reset();
+        if (project.folder() == null) {
+            return;
+        }
+        long mine = generation;
+        Path runs = project.runsFolder();
+        track(BackgroundTask.wrap(() -> PredictionWork.latestModel(runs))).onSuccess(found -> found.ifPresent(run -> {
+            if (mine == generation) {
+                openModel(run.run().model(), run.network() + " from run " + run.name() + " (the project's latest "
+                        + "run)");
+            }
+        })).executeWith(io);
+    }
+
+    /**
+     * Follows {@code run}: its snapshot can be used while it trains, and when it ends the pane
+     * switches to the model the run saved (or, where it saved none, drops the snapshot).
+     */
+    public void follow(TrainAction run) {
+        this.training = run;
+        trainingRuns.set(run.isRunning());
+        run.progressProperty().addListener((obs, old, p) -> trainingRuns.set(p.running()));
+        run.sessionProperty().addListener((obs, old, s) -> {
+            if (s == null || s.outcome() == null) {
+                return;
+            }
+            if (s.model() != null) {
+                openModel(s.model(), s.network() + " from run " + s.model().getParent().getFileName()
+                        + " (saved when the run ended)");
+            } else if (snapshot.get()) {
+                reset();
+                message(generation, "The run ended without saving a model, so its snapshot is no longer used: "
+                        + s.outcome());
+            }
+        });
+    }
+
+    /** Predicts from now on with a fresh snapshot of the network in training, then runs {@code then}. */
+    public void useTrainingSnapshot(Runnable then) {
+        if (training == null || !training.isRunning()) {
+            message(generation, "No run is training: press Train, or open a model zip.");
+            return;
+        }
+        long mine = generation;
+        track(training.snapshot(compute)).onSuccess(p -> {
+            if (mine != generation) {
+                return;
+            }
+            var progress = training.progressProperty().get();
+            use(p, training.sessionProperty().get().network() + " in training (snapshot"
+                    + (progress.running() && progress.fraction() >= 0
+                    ? String.format(Locale.ROOT, " at %.0f%%", progress.fraction() * 100) : "") + ")");
+            snapshot.set(true);
+            then.run();
+        }).onFailure(f -> message(mine, "No snapshot of the network in training: " + f.message()));
+    }
+
+    /** Image files and folders, as a drop gives them; which is which is found out in the background. */
+    public void open(List<Path> paths) {
+        long mine = generation;
+        track(BackgroundTask.wrap(() -> {
+            List<List<Path>> split = List.of(new ArrayList<>(), new ArrayList<>());
+            for (Path p : paths) {
+                split.get(Files.isDirectory(p) ? 1 : 0).add(p);
+            }
+            return split;
+        })).onSuccess(split -> {
+            if (mine == generation) {
+                if (!split.get(0).isEmpty()) {
+                    predictFiles(split.get(0));
+                }
+                split.get(1).forEach(this::predictFolder);
+            }
+        }).executeWith(io);
+    }
+
+    private void predictFiles(List<Path> files) {
+        if (predictor.get() == null && training != null && training.isRunning()) {
+            useTrainingSnapshot(() -> predictFiles(files));
+            return;
+        }
+        Predictor p = requirePredictor();
+        if (p == null) {
+            return;
+        }
+        for (Path file : files) {
+            predict(file.getFileName().toString(), file.toString(), () -> p.predict(file, TOP));
+        }
+    }
+
+    /** Predicts a pasted image; it is converted (read pixel by pixel) in the background too. */
+    public void predictPasted(Image pasted) {
+        Predictor p = requirePredictor();
+        if (p != null) {
+            predict("pasted image", "the clipboard", () -> p.predict(Images.toDecoded(pasted), TOP));
+        }
+    }
+
+    private void predict(String name, String source, java.util.concurrent.Callable<Prediction> work) {
+        long mine = generation;
+        track(BackgroundTask.wrap(() -> PredictionWork.shown(name, source, work.call())))
+                .onSuccess(shown -> add(mine, shown))
+                .onFailure(f -> message(mine, name + ": " + f.message()))
+                .executeWith(compute);
+    }
+
+    private void predictFolder(Path folder) {
+        Predictor p = requirePredictor();
+        if (p == null) {
+            return;
+        }
+        rows.clear();
+        folderShown.set(true);
+        long mine = generation;
+        track(BackgroundTask.wrap(() -> PredictionWork.predictAll(p, folder))).onSuccess(found -> {
+            if (mine == generation) {
+                rows.setAll(found);
+            }
+        }).onFailure(f -> message(mine, folder + ": " + f.message())).executeWith(compute);
+    }
+
+    /** Every prediction shown: the folder's rows, then the gallery's, newest first. */
+    public List<FolderRow> exportRows() {
+        List<FolderRow> all = new ArrayList<>(rows);
+        for (PredictionItem item : items) {
+            if (item instanceof PredictionItem.Shown s) {
+                all.add(PredictionWork.row(s.source(), s.top()));
+            }
+        }
+        return all;
+    }
+
+    /** Writes {@link #exportRows()} as CSV into {@code file}, in the background. */
+    public void exportCsv(Path file) {
+        String csv = PredictionCsv.csv(exportRows());
+        long mine = generation;
+        track(BackgroundTask.wrap(() -> {
+            AtomicFiles.writeString(file, csv);
+            return file;
+        })).onFailure(f -> message(mine, "Could not write " + file + ": " + f.message())).executeWith(io);
+    }
+
+    /** Adds a short line to the results. */
+    public void say(String text) {
+        message(generation, text);
+    }
+
+    /** The model, or null after saying that there is none. */
+    private Predictor requirePredictor() {
+        Predictor p = predictor.get();
+        if (p == null) {
+            message(generation, "No model yet: train one, or open a model zip first.");
+        }
+        return p;
+    }
+
+    private void add(long mine, PredictionItem item) {
+        if (mine == generation) {
+            items.add(0, item);
+        }
+    }
+
+    private void message(long mine, String text) {
+        add(mine, new PredictionItem.Message(text));
+    }
+
+    private <V> BackgroundTask<V> track(BackgroundTask<V> task) {
+        busy.set(busy.get() + 1);
+        return task.onFinished(() -> busy.set(busy.get() - 1));
+    }
+}

@@ -1,0 +1,67 @@
+package org.dl4jworkbench.app.ui.predict;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+import javafx.scene.image.Image;
+import org.dl4jworkbench.core.data.image.ImageDecodeException;
+import org.dl4jworkbench.core.data.image.ImageFormat;
+import org.dl4jworkbench.core.predict.ClassProbability;
+import org.dl4jworkbench.core.predict.Prediction;
+import org.dl4jworkbench.core.predict.Predictor;
+import org.dl4jworkbench.core.run.RunEntry;
+
+/** The prediction pane's background work: reading folders and runs, predicting, making thumbnails. */
+final class PredictionWork {
+
+    private PredictionWork() {
+    }
+
+    /** The newest run under {@code runs} that saved a model. */
+    static Optional<RunEntry> latestModel(Path runs) throws IOException {
+        if (!Files.isDirectory(runs)) {
+            return Optional.empty();
+        }
+        return RunEntry.list(runs, Instant.now()).stream().filter(r -> Files.isRegularFile(r.run().model()))
+                .findFirst();
+    }
+
+    /** A prediction with its thumbnail (the image as the network saw it, scaled up), made off the FX thread. */
+    static PredictionItem.Shown shown(String name, String source, Prediction prediction) {
+        int zoom = Math.max(1, 112 / Math.max(prediction.height(), prediction.width()));
+        Image thumbnail = Images.fromPlanar(prediction.networkInput(), prediction.height(), prediction.width(),
+                prediction.channels(), zoom);
+        return new PredictionItem.Shown(name, source, thumbnail, prediction.top());
+    }
+
+    /** Every image under {@code folder}, predicted; a file that cannot be read gets a row with its problem. */
+    static List<FolderRow> predictAll(Predictor p, Path folder) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            files = walk.filter(Files::isRegularFile)
+                    .filter(f -> ImageFormat.hasImageExtension(f.getFileName().toString())).sorted().toList();
+        }
+        List<FolderRow> found = new ArrayList<>();
+        for (Path file : files) {
+            String name = folder.relativize(file).toString();
+            try {
+                found.add(row(name, p.predict(file, 2).top()));
+            } catch (ImageDecodeException | IOException e) {
+                found.add(new FolderRow(name, "", 0, "", e.getMessage()));
+            }
+        }
+        return found;
+    }
+
+    static FolderRow row(String name, List<ClassProbability> top) {
+        return new FolderRow(name, top.get(0).name(), top.get(0).probability(), top.size() > 1
+                ? String.format(Locale.ROOT, "%s %.1f%%", top.get(1).name(), top.get(1).probability() * 100) : "",
+                null);
+    }
+}
