@@ -147,8 +147,8 @@ public final class PredictionModel {
         Path runs = project.runsFolder();
         track(BackgroundTask.wrap(() -> PredictionWork.latestModel(runs))).onSuccess(found -> found.ifPresent(run -> {
             if (mine == generation) {
-                openModel(run.run().model(), run.network() + " from run " + run.name() + " (the project's latest "
-                        + "run)");
+                String network = run.network() == null ? "the model" : run.network();
+                openModel(run.run().model(), network + " from run " + run.name() + " (the project's latest run)");
             }
         })).executeWith(io);
     }

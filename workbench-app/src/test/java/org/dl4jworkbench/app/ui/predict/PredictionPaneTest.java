@@ -13,7 +13,10 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.dl4jworkbench.app.project.Project;
 import org.dl4jworkbench.core.predict.MnistModelFixture;
+import org.dl4jworkbench.core.run.RunFolder;
+import org.dl4jworkbench.core.spec.Templates;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,8 +56,14 @@ class PredictionPaneTest {
     }
 
     private void settle() throws Exception {
-        background.submit(() -> { }).get(60, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        for (int i = 0; i < 3; i++) { // background work hands results to the FX thread, which may queue more
+            background.submit(() -> { }).get(60, TimeUnit.SECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+
+    private String title(FxRobot robot) {
+        return robot.lookup("#" + PredictionPane.MODEL_ID).queryAs(Label.class).getText();
     }
 
     @Test
@@ -104,7 +113,65 @@ class PredictionPaneTest {
     void withoutAModelItSaysSo(FxRobot robot) throws Exception {
         Path digit = MnistModelFixture.writeDigit(model.test(), 1, dir.resolve("one.png"));
         robot.interact(() -> pane.open(List.of(digit)));
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         assertThat(((Label) pane.results().get(0)).getText()).startsWith("No model yet");
+    }
+
+    @Test
+    void galleryPredictionsExportAsCsvAndClearEmptiesThePane(FxRobot robot) throws Exception {
+        robot.interact(() -> pane.openModel(model.file()));
+        settle();
+        Path digit = MnistModelFixture.writeDigit(model.test(), 2, dir.resolve("two,=odd.png"));
+        robot.interact(() -> pane.open(List.of(digit)));
+        settle();
+        assertThat(robot.lookup("Results, newest first").tryQuery()).isPresent();
+        assertThat(robot.lookup("#" + PredictionPane.EXPORT_ID).queryButton().isDisabled()).isFalse();
+        Path csv = dir.resolve("gallery.csv");
+        robot.interact(() -> pane.model().exportCsv(csv)); // what Export does once the file chooser returns
+        settle();
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1)).startsWith("\"" + digit + "\",");
+
+        robot.clickOn("#" + PredictionPane.CLEAR_ID);
+        assertThat(pane.results()).isEmpty();
+        assertThat(robot.lookup("#" + PredictionPane.EXPORT_ID).queryButton().isDisabled()).isTrue();
+        assertThat(title(robot)).startsWith("Model: "); // Clear keeps the model
+    }
+
+    @Test
+    void csvQuotesAsRfc4180AndNeutralisesFormulas() {
+        String csv = PredictionPane.csv(List.of(
+                new FolderRow("=HYPERLINK(\"http://x\")", "cat,dog", 0.5, "-1 thing", null),
+                new FolderRow("two\nlines.png", "", 0, "", "not an \"image\"")));
+        assertThat(csv).isEqualTo("image,class,probability,next_best,problem\r\n"
+                + "\"'=HYPERLINK(\"\"http://x\"\")\",\"cat,dog\",0.500000,'-1 thing,\r\n"
+                + "\"two\nlines.png\",,,,\"not an \"\"image\"\"\"\r\n");
+    }
+
+    @Test
+    void aNewProjectDropsOldResultsAndOpensItsLatestRunsModel(FxRobot robot) throws Exception {
+        robot.interact(() -> pane.openModel(model.file()));
+        settle();
+        Path digit = MnistModelFixture.writeDigit(model.test(), 3, dir.resolve("three.png"));
+        robot.interact(() -> pane.open(List.of(digit, dir.resolve("missing.png"))));
+        settle();
+        assertThat(pane.results()).hasSize(2);
+
+        var unsaved = new Project("new", Templates.find("mlp").orElseThrow().spec(), "mnist-mini", null);
+        robot.interact(() -> pane.showLatestRunOf(unsaved));
+        settle();
+        assertThat(pane.results()).isEmpty();
+        assertThat(title(robot)).isEqualTo(PredictionModel.NO_MODEL);
+
+        Path projectDir = Files.createDirectories(dir.resolve("project"));
+        RunFolder run = RunFolder.createUnder(projectDir.resolve("runs"), "mlp");
+        run.writeSpec(Templates.find("mlp").orElseThrow().spec());
+        Files.copy(model.file(), run.model());
+        var saved = new Project("project", Templates.find("mlp").orElseThrow().spec(), "mnist-mini", projectDir);
+        robot.interact(() -> pane.showLatestRunOf(saved));
+        settle();
+        assertThat(title(robot)).isEqualTo("Model: mlp from run " + run.dir().getFileName()
+                + " (the project's latest run) (28x28x1, 10 classes)");
     }
 }

@@ -34,7 +34,7 @@ public final class PredictionShot implements Screenshots.Scenario {
             // the window opens the saved model in the background: predict once the pane says it has it
             var label = (Label) stage.getScene().lookup("#" + PredictionPane.MODEL_ID);
             label.textProperty().addListener((obs, old, text) -> {
-                if (text.startsWith("Model: model.zip")) {
+                if (text.contains("(saved when the run ended)")) {
                     pane.open(digits);
                 }
             });
