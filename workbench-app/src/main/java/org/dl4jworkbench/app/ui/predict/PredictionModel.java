@@ -23,7 +23,6 @@ import org.dl4jworkbench.app.project.Project;
 import org.dl4jworkbench.app.ui.TrainAction;
 import org.dl4jworkbench.app.ui.task.BackgroundTask;
 import org.dl4jworkbench.core.model.ModelFiles;
-import org.dl4jworkbench.core.predict.ClassProbability;
 import org.dl4jworkbench.core.predict.Prediction;
 import org.dl4jworkbench.core.predict.Predictor;
 import org.dl4jworkbench.core.util.AtomicFiles;
