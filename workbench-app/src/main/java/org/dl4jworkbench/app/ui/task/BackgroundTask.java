@@ -5,12 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 
@@ -74,9 +70,8 @@ public final class BackgroundTask<V> {
     private State state = State.READY; // guarded by this; ends are set on the callback executor
     private V value;
     private Failure failure;
-    private final AtomicReference<Progress> pendingProgress = new AtomicReference<>();
-    private final AtomicBoolean progressScheduled = new AtomicBoolean();
-    private volatile long lastProgressNanos = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(PROGRESS_EVERY_MILLIS);
+    private final CoalescedProgress<Progress> pendingProgress = new CoalescedProgress<>(PROGRESS_EVERY_MILLIS,
+            r -> callbacks.execute(r), this::deliverProgress);
     private volatile Progress progress;
 
     private BackgroundTask(Work<V> work) {
@@ -222,7 +217,7 @@ public final class BackgroundTask<V> {
 
                 @Override
                 public void progress(String phase, long done, long total) {
-                    report(new Progress(phase, done, total));
+                    pendingProgress.report(new Progress(phase, done, total));
                 }
             });
         } catch (Throwable t) { // Errors too: the window must hear of an OutOfMemoryError
@@ -272,26 +267,10 @@ public final class BackgroundTask<V> {
         toRun.forEach(this::safely);
     }
 
-    private void report(Progress p) {
-        pendingProgress.set(p);
-        if (!progressScheduled.compareAndSet(false, true)) {
-            return; // a drain is on its way and will take the latest value
-        }
-        long wait = lastProgressNanos + TimeUnit.MILLISECONDS.toNanos(PROGRESS_EVERY_MILLIS) - System.nanoTime();
-        if (wait <= 0) {
-            callbacks.execute(this::drainProgress);
-        } else {
-            ProgressTimer.INSTANCE.schedule(() -> callbacks.execute(this::drainProgress), wait, TimeUnit.NANOSECONDS);
-        }
-    }
-
-    private void drainProgress() {
-        progressScheduled.set(false);
-        Progress p = pendingProgress.getAndSet(null);
-        lastProgressNanos = System.nanoTime();
+    private void deliverProgress(Progress p) {
         List<Consumer<Progress>> toRun;
         synchronized (this) {
-            if (p == null || isDone()) {
+            if (isDone()) {
                 return;
             }
             toRun = List.copyOf(onProgress);
@@ -307,14 +286,5 @@ public final class BackgroundTask<V> {
         } catch (RuntimeException e) {
             Failure.LOG.error("a background task's callback failed", e);
         }
-    }
-
-    /** One daemon thread that delays coalesced progress; it never runs work or callbacks. */
-    private static final class ProgressTimer {
-        static final ScheduledExecutorService INSTANCE = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "workbench-progress");
-            t.setDaemon(true);
-            return t;
-        });
     }
 }
