@@ -33,6 +33,8 @@ import org.dl4jworkbench.core.data.WorkbenchDirs;
 import org.dl4jworkbench.core.spec.InputSpec;
 import org.dl4jworkbench.core.spec.NetworkSpec;
 import org.dl4jworkbench.core.spec.Templates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The window's state: the project (name, folder, dataset SPEC) and whether it has unsaved
@@ -42,6 +44,8 @@ import org.dl4jworkbench.core.spec.Templates;
  * unsaved changes, the project is autosaved a moment after each edit ({@link Autosave}).
  */
 public final class WorkbenchModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkbenchModel.class);
 
     /** The state of the dataset being opened. */
     public record Loading(String spec, String phase, long done, long total) {
@@ -264,7 +268,7 @@ public final class WorkbenchModel {
                 try {
                     autosave.write(snapshot);
                 } catch (IOException e) {
-                    System.err.println("workbench: could not autosave " + snapshot.name() + ": " + e.getMessage());
+                    LOG.warn("could not autosave {}", snapshot.name(), e);
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -278,7 +282,7 @@ public final class WorkbenchModel {
                 List<Path> list = recentProjects.add(folder);
                 fx(() -> recent.setAll(list));
             } catch (IOException e) {
-                System.err.println("workbench: could not update the recent projects: " + e.getMessage());
+                LOG.warn("could not update the recent projects", e);
             }
         });
     }
