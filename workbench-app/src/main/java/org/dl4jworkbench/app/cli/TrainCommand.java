@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -50,6 +52,9 @@ import picocli.CommandLine.Spec;
             "Ends with one line of JSON: test_accuracy, epochs, seconds, images_per_second, model, run, ..."})
 final class TrainCommand implements Callable<Integer> {
 
+    /** Where runs go without --out. */
+    private static final Path RUNS = Path.of("runs");
+
     @Mixin
     NetworkOptions network = new NetworkOptions();
 
@@ -92,26 +97,19 @@ final class TrainCommand implements Callable<Integer> {
     CommandSpec command;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws UserError, InvalidDataException, IOException, BackendUnavailableException {
         PrintWriter err = command.commandLine().getErr();
-        try {
-            return resume != null ? resumeRun(err) : newRun(err);
-        } catch (UserError | InvalidDataException e) {
-            err.println("error: " + e.getMessage());
-            return WorkbenchCommand.BAD_INPUT;
-        } catch (BackendUnavailableException e) {
-            err.println("error: " + e.getMessage());
-            return 1;
-        }
+        return resume != null ? resumeRun(err) : newRun(err); // faults: ErrorMapper
     }
 
     private int newRun(PrintWriter err) throws UserError, InvalidDataException, IOException,
             BackendUnavailableException {
         NetworkSpec spec = withOverrides(network.load());
+        checkBeforeLoading();
         Dataset data = load(dataset, spec, err);
         String backend = Backend.load().toString();
         err.println("Backend: " + backend);
-        return train(TrainingRun.start(spec, data, dataset, out, Path.of("runs"), backend), err);
+        return train(TrainingRun.start(spec, data, dataset, out, RUNS, backend), err);
     }
 
     private int resumeRun(PrintWriter err) throws UserError, InvalidDataException, IOException,
@@ -230,6 +228,37 @@ final class TrainCommand implements Callable<Integer> {
                 t.earlyStopping() == null ? "" : ", early stopping on " + t.earlyStopping().metric().id()
                         + " (patience " + t.earlyStopping().patience() + ")");
         return data;
+    }
+
+    /**
+     * What can be checked in a moment, before loading data and training take minutes: the
+     * dataset's folder exists, and the run folder can be written.
+     */
+    private void checkBeforeLoading() throws UserError {
+        var folderForm = java.util.regex.Pattern.compile("(idx|cifar10|folder):(.+)").matcher(dataset);
+        if (folderForm.matches()) {
+            Path dir = Path.of(folderForm.group(2));
+            if (!Files.isDirectory(dir)) {
+                throw new UserError("--dataset " + dataset + ": " + dir + (Files.exists(dir) ? " is a file, not a "
+                        + "folder" : " does not exist") + ". Give the folder that holds the dataset's files");
+            }
+        }
+        String option = out != null ? "--out " + out : "the runs folder " + RUNS.toAbsolutePath();
+        Path dir = (out != null ? out : RUNS).toAbsolutePath();
+        Path existing = dir;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing)) {
+            throw new UserError(option + ": " + existing + " is a file, not a folder. Choose another folder "
+                    + "with --out");
+        }
+        try {
+            Files.delete(Files.createTempFile(existing, ".workbench-write-check", ".tmp"));
+        } catch (IOException e) {
+            throw new UserError(option + ": cannot write in " + existing + " (" + (e instanceof AccessDeniedException
+                    ? "permission denied" : e.getMessage()) + "). Choose a folder you may write to with --out");
+        }
     }
 
     private static RunSummary readSummaryOrNull(RunFolder run) {
