@@ -50,7 +50,7 @@ import picocli.CommandLine.Spec;
  * Prints one JSON line; writes a markdown table and a PNG (see {@link BenchReport}).
  */
 @Command(name = "training", mixinStandardHelpOptions = true,
-        description = {"Training speed, time to 99% on MNIST, CIFAR-shaped throughput, prediction latency, "
+        description = {"Training speed, time to 99%% on MNIST, CIFAR-shaped throughput, prediction latency, "
                 + "decoding speed and peak memory. Prints one JSON line, writes a markdown table and a plot.",
             "Nothing here is part of the tests; scripts/bench-vs-pytorch.sh compares with PyTorch."})
 final class BenchTrainingCommand implements Callable<Integer> {
@@ -80,7 +80,7 @@ final class BenchTrainingCommand implements Callable<Integer> {
     int batch;
 
     @Option(names = "--accuracy-epochs", defaultValue = "0",
-            description = "Epochs of the time-to-99% run with the LeNet template's settings; 0: the template's "
+            description = "Epochs of the time-to-99%% run with the LeNet template's settings; 0: the template's "
                     + "(default: ${DEFAULT-VALUE}).")
     int accuracyEpochs;
 
