@@ -45,6 +45,7 @@ public final class EditorModel {
     private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper(this, "undoText", "");
     private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper(this, "redoText", "");
     private final BooleanProperty dirty = new SimpleBooleanProperty(this, "dirty");
+    private final FieldProblems fieldProblems = new FieldProblems();
     private long savedRevision;
     private LayerSpec clipboard;
 
@@ -119,6 +120,11 @@ public final class EditorModel {
 
     public boolean isDirty() {
         return dirty.get();
+    }
+
+    /** Text in the settings fields that is not a value of the spec; training waits until there is none. */
+    public FieldProblems fieldProblems() {
+        return fieldProblems;
     }
 
     // ---- whole-spec operations -------------------------------------------------------------

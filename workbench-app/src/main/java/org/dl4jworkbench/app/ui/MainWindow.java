@@ -190,15 +190,19 @@ public final class MainWindow {
         var reason = new Label();
         reason.setId(TRAIN_REASON_ID);
         reason.getStyleClass().add("train-reason");
+        var fields = editor.fieldProblems();
         Runnable update = () -> {
             var errors = editor.analysis().errors();
             boolean loaded = model.datasetProperty().get() != null;
-            train.setDisable(!training.isRunning() && (!errors.isEmpty() || !loaded));
-            reason.setText(!errors.isEmpty() ? "Cannot train: " + describe(errors.get(0))
-                    + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "")
+            int blocking = fields.size() + errors.size();
+            String first = fields.first().orElse(errors.isEmpty() ? null : describe(errors.get(0)));
+            train.setDisable(!training.isRunning() && (blocking > 0 || !loaded));
+            reason.setText(first != null ? "Cannot train: " + first
+                    + (blocking > 1 ? " (and " + (blocking - 1) + " more)" : "")
                     : !loaded ? "Waiting for the dataset" : "");
         };
         editor.analysisProperty().addListener((obs, old, a) -> update.run());
+        fields.map().addListener((javafx.collections.MapChangeListener<String, String>) c -> update.run());
         model.datasetProperty().addListener((obs, old, d) -> update.run());
         update.run();
         train.setOnAction(e -> {
