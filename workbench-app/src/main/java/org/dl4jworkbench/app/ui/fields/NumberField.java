@@ -20,7 +20,9 @@ import org.dl4jworkbench.app.editor.FieldProblems;
  * A field for one number of the spec: a text field, or a spinner where stepping makes sense.
  * Each text that {@link NumberRule} accepts is applied as it is typed; text it refuses stays
  * in the field (the typing is not lost), turns the field red, shows the rule's message under
- * it and in {@link FieldProblems} (which holds Train back), and applies nothing. The accepted
+ * it and in {@link FieldProblems} (which holds Train back), and applies nothing: the spec
+ * keeps (or gets back) the value it held before the typing began, so "40" refused after "4"
+ * was accepted leaves no 4 behind. The accepted
  * range is the field's tooltip and prompt. {@link #dispose()} when the field leaves the form.
  */
 public final class NumberField {
@@ -38,6 +40,7 @@ public final class NumberField {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private DoubleConsumer onValue = v -> { };
     private double value;
+    private double before;
     private boolean showing;
 
     /** A plain text field (learning rates and other numbers without a natural step). */
@@ -55,6 +58,7 @@ public final class NumberField {
         this.rule = rule;
         this.problems = problems;
         this.value = value;
+        this.before = value;
         if (step > 0) {
             factory = new Factory(step);
             var spinner = new Spinner<Double>(factory);
@@ -81,6 +85,8 @@ public final class NumberField {
         message.setMinHeight(Region.USE_PREF_SIZE);
         node = new VBox(2, control, message);
         editor.textProperty().addListener((obs, old, text) -> read(text));
+        control.focusedProperty().addListener((obs, was, now) -> startTyping(now));
+        editor.focusedProperty().addListener((obs, was, now) -> startTyping(now));
         check();
     }
 
@@ -136,6 +142,7 @@ public final class NumberField {
         showing = true;
         try {
             value = v;
+            before = v;
             editor.setText(rule.format(v));
             if (factory != null) {
                 factory.setValue(v);
@@ -158,6 +165,13 @@ public final class NumberField {
         }
     }
 
+    /** Values accepted while typing are applied at once; text refused then puts back the value from before. */
+    private void startTyping(boolean focused) {
+        if (focused) {
+            before = value;
+        }
+    }
+
     private void check() {
         NumberRule.Parsed parsed = rule.parse(editor.getText());
         mark(parsed.valid() ? null : parsed.problem());
@@ -170,6 +184,10 @@ public final class NumberField {
         NumberRule.Parsed parsed = rule.parse(text);
         if (!parsed.valid()) {
             mark(parsed.problem());
+            if (value != before) { // "40" after "4": the spec goes back to what it held before the typing
+                value = before;
+                onValue.accept(value);
+            }
             return;
         }
         mark(null);
