@@ -67,6 +67,7 @@ public final class MainWindow {
     private final ProgressBar progress = new ProgressBar();
     private final TrainAction training = new TrainAction();
     private NetworkCanvas canvas;
+    private DatasetPanel datasetPanel;
 
     public MainWindow(WorkbenchModel model) {
         this.model = model;
@@ -141,7 +142,8 @@ public final class MainWindow {
 
     /** The Dataset tab's content: sources, classes, samples, augmentation and the fit to the network. */
     private Node datasetPanel() {
-        return new DatasetPanel(model).node();
+        datasetPanel = new DatasetPanel(model);
+        return datasetPanel.node();
     }
 
     private MenuBar menus(Stage stage) {
@@ -150,6 +152,10 @@ public final class MainWindow {
         ProjectMenus.install(file, model, stage, () -> {
             var s = training.sessionProperty().get();
             return s == null || s.model() == null || !java.nio.file.Files.isRegularFile(s.model()) ? null : s.model();
+        }, t -> {
+            if (datasetPanel.request(t)) { // the template needs other data: say so where it is chosen
+                tabs.getSelectionModel().select(datasetTab);
+            }
         });
 
         var undo = item("Undo", "Shortcut+Z", editor::undo);
