@@ -16,9 +16,11 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.dl4jworkbench.app.project.Project;
 import org.dl4jworkbench.app.ui.fields.NumberField;
 import org.dl4jworkbench.core.spec.ConvolutionSpec;
 import org.dl4jworkbench.core.spec.Optimizer;
+import org.dl4jworkbench.core.spec.Templates;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -170,6 +172,27 @@ class FieldsWindowTest {
         assertThat(model.editor().fieldProblems().isEmpty()).isTrue();
         assertThat(robot.lookup("#" + MainWindow.TRAIN_ID).queryButton().isDisabled()).isFalse();
         assertThat(((ConvolutionSpec) model.editor().spec().layers().get(2)).kernel().height()).isEqualTo(7);
+        assertThat(uncaught).isEmpty();
+    }
+
+    @Test
+    void openingAnotherProjectLetsGoOfTextTypedForTheOldOne(FxRobot robot) throws Exception {
+        awaitDataset();
+        selectTab(robot, 2);
+        typeInto(robot, "#epochs", "lots");
+        selectTab(robot, 1); // Dataset
+        typeInto(robot, "#validation-share", "90 %");
+        assertThat(text(robot, "#validation-share-problem")).isEqualTo("Validation share: expected a number from "
+                + "0 % to 50 %, found \"90 %\"");
+        assertThat(model.editor().fieldProblems().size()).isEqualTo(2);
+        var lenet = Templates.find("lenet").orElseThrow(); // the same epochs and validation share as now
+        robot.interact(() -> model.open(new Project("again", lenet.spec(), "mnist-mini", null)));
+        awaitDataset();
+        assertThat(model.editor().fieldProblems().isEmpty()).isTrue();
+        assertThat(editorOf(robot, "#validation-share").getText()).isEqualTo("10 %");
+        selectTab(robot, 2);
+        assertThat(editorOf(robot, "#epochs").getText()).isEqualTo("1");
+        assertThat(robot.lookup("#" + MainWindow.TRAIN_ID).queryButton().isDisabled()).isFalse();
         assertThat(uncaught).isEmpty();
     }
 }

@@ -67,6 +67,7 @@ final class AugmentationView {
     private long seed = 1;
     private long generation;
     private boolean updating;
+    private int loadsShown = -1;
 
     AugmentationView(EditorModel editor, Executor background) {
         this.editor = editor;
@@ -108,8 +109,9 @@ final class AugmentationView {
         showSettings(editor.spec().data());
         listen();
         debounce.setOnFinished(e -> refreshPreview());
+        editor.loadedProperty().addListener((obs, old, now) -> showSettings(editor.spec().data()));
         editor.specProperty().addListener((obs, old, now) -> {
-            if (old != null && old.data().equals(now.data())) {
+            if (old != null && old.data().equals(now.data()) && loadsShown == editor.loads()) {
                 return;
             }
             if (!updating) {
@@ -217,14 +219,24 @@ final class AugmentationView {
         updating = true;
         try {
             AugmentationSpec a = d.augmentation();
+            boolean load = loadsShown != editor.loads(); // another project: what was typed goes
+            loadsShown = editor.loads();
             flip.setSelected(a.flip());
-            rotation.show(a.rotation());
-            translation.show(a.translation());
-            zoom.show(a.zoom());
-            validation.show(d.validationSplit());
+            show(rotation, a.rotation(), load);
+            show(translation, a.translation(), load);
+            show(zoom, a.zoom(), load);
+            show(validation, d.validationSplit(), load);
             normalization.setValue(d.normalization());
         } finally {
             updating = false;
+        }
+    }
+
+    private static void show(NumberField field, double value, boolean load) {
+        if (load) {
+            field.reset(value);
+        } else {
+            field.show(value);
         }
     }
 

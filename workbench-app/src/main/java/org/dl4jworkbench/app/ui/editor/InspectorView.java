@@ -13,6 +13,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.dl4jworkbench.app.editor.EditorModel;
@@ -45,6 +46,7 @@ public final class InspectorView {
     private final VBox root = new VBox(8);
     private final List<NumberField> fields = new ArrayList<>();
     private int shownBlock = EditorModel.NONE;
+    private int builtFor = -1;
     private boolean updating;
 
     public InspectorView(EditorModel editor) {
@@ -53,6 +55,7 @@ public final class InspectorView {
         root.getStyleClass().add("inspector");
         root.setPadding(new Insets(8));
         editor.selectedProperty().addListener((obs, old, now) -> rebuild());
+        editor.loadedProperty().addListener((obs, old, now) -> rebuild()); // what was typed goes with the project
         editor.specProperty().addListener((obs, old, now) -> {
             if (!updating) {
                 rebuild();
@@ -67,12 +70,13 @@ public final class InspectorView {
 
     private void rebuild() {
         Map<String, NumberField> before = new HashMap<>();
-        if (shownBlock == editor.selected()) { // the same block again (undo, redo): typing refused stays
+        if (shownBlock == editor.selected() && builtFor == editor.loads()) { // same block (undo): refused text stays
             fields.forEach(f -> before.put(f.id(), f));
         }
         fields.forEach(NumberField::dispose);
         fields.clear();
         shownBlock = editor.selected();
+        builtFor = editor.loads();
         root.getChildren().clear();
         var title = new Label("Settings");
         title.getStyleClass().add("section-title");
@@ -178,6 +182,7 @@ public final class InspectorView {
     private static void row(GridPane grid, String label, Node control) {
         int r = grid.getRowCount();
         var l = new Label(label);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         l.setLabelFor(control);
         grid.add(l, 0, r);
         grid.add(control, 1, r);
@@ -194,6 +199,7 @@ public final class InspectorView {
     private static void row(GridPane grid, String label, NumberField field) {
         int r = grid.getRowCount();
         var l = new Label(label);
+        l.setMinWidth(Region.USE_PREF_SIZE); // a field's message wraps; the label keeps its words
         l.setLabelFor(field.control());
         grid.add(l, 0, r);
         grid.add(field.node(), 1, r);

@@ -73,6 +73,7 @@ public final class NumberField {
             control = editor;
         }
         control.setId(id);
+        control.setMaxWidth(Region.USE_PREF_SIZE); // not as wide as the message below it
         showing = true;
         editor.setText(rule.format(value));
         showing = false;
@@ -81,7 +82,7 @@ public final class NumberField {
         message.setId(id + "-problem");
         message.getStyleClass().add("field-problem");
         message.setWrapText(true);
-        message.setMaxWidth(260);
+        message.setMaxWidth(230);
         message.setMinHeight(Region.USE_PREF_SIZE);
         node = new VBox(2, control, message);
         editor.textProperty().addListener((obs, old, text) -> read(text));
@@ -139,6 +140,11 @@ public final class NumberField {
         if (!isValid() && v == value) {
             return;
         }
+        reset(v);
+    }
+
+    /** Shows {@code v} (another project is open now), whatever was typed. */
+    public void reset(double v) {
         showing = true;
         try {
             value = v;

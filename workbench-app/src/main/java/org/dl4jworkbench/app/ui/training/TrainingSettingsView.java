@@ -43,6 +43,7 @@ public final class TrainingSettingsView {
     private final VBox root = new VBox(12);
     private final Label backend = new Label("Starting the backend ...");
     private final List<NumberField> fields = new ArrayList<>();
+    private int builtFor = -1;
     private boolean updating;
 
     public TrainingSettingsView(EditorModel editor, Executor background) {
@@ -51,10 +52,12 @@ public final class TrainingSettingsView {
         root.setPadding(new Insets(16));
         root.getStyleClass().add("training-settings");
         editor.specProperty().addListener((obs, old, now) -> {
-            if (!updating && (old == null || !old.training().equals(now.training()))) {
+            if (!updating && (old == null || builtFor != editor.loads()
+                    || !old.training().equals(now.training()))) {
                 rebuild();
             }
         });
+        editor.loadedProperty().addListener((obs, old, now) -> rebuild()); // what was typed goes with the project
         backend.setId("backend");
         backend.setWrapText(true);
         rebuild();
@@ -78,7 +81,10 @@ public final class TrainingSettingsView {
 
     private void rebuild() {
         Map<String, NumberField> before = new HashMap<>();
-        fields.forEach(f -> before.put(f.id(), f));
+        if (builtFor == editor.loads()) { // the same project: text refused before the rebuild stays
+            fields.forEach(f -> before.put(f.id(), f));
+        }
+        builtFor = editor.loads();
         fields.forEach(NumberField::dispose);
         fields.clear();
         TrainingSpec t = editor.spec().training();
