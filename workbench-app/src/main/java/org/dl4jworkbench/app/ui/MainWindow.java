@@ -67,6 +67,7 @@ public final class MainWindow {
     private final ProgressBar progress = new ProgressBar();
     private final TrainAction training = new TrainAction();
     private NetworkCanvas canvas;
+    private DatasetPanel datasetPanel;
 
     public MainWindow(WorkbenchModel model) {
         this.model = model;
@@ -141,7 +142,8 @@ public final class MainWindow {
 
     /** The Dataset tab's content: sources, classes, samples, augmentation and the fit to the network. */
     private Node datasetPanel() {
-        return new DatasetPanel(model).node();
+        datasetPanel = new DatasetPanel(model);
+        return datasetPanel.node();
     }
 
     private MenuBar menus(Stage stage) {
@@ -150,6 +152,10 @@ public final class MainWindow {
         ProjectMenus.install(file, model, stage, () -> {
             var s = training.sessionProperty().get();
             return s == null || s.model() == null || !java.nio.file.Files.isRegularFile(s.model()) ? null : s.model();
+        }, t -> {
+            if (datasetPanel.request(t)) { // the template needs other data: say so where it is chosen
+                tabs.getSelectionModel().select(datasetTab);
+            }
         });
 
         var undo = item("Undo", "Shortcut+Z", editor::undo);
@@ -190,15 +196,19 @@ public final class MainWindow {
         var reason = new Label();
         reason.setId(TRAIN_REASON_ID);
         reason.getStyleClass().add("train-reason");
+        var fields = editor.fieldProblems();
         Runnable update = () -> {
             var errors = editor.analysis().errors();
             boolean loaded = model.datasetProperty().get() != null;
-            train.setDisable(!training.isRunning() && (!errors.isEmpty() || !loaded));
-            reason.setText(!errors.isEmpty() ? "Cannot train: " + describe(errors.get(0))
-                    + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "")
+            int blocking = fields.size() + errors.size();
+            String first = fields.first().orElse(errors.isEmpty() ? null : describe(errors.get(0)));
+            train.setDisable(!training.isRunning() && (blocking > 0 || !loaded));
+            reason.setText(first != null ? "Cannot train: " + first
+                    + (blocking > 1 ? " (and " + (blocking - 1) + " more)" : "")
                     : !loaded ? "Waiting for the dataset" : "");
         };
         editor.analysisProperty().addListener((obs, old, a) -> update.run());
+        fields.map().addListener((javafx.collections.MapChangeListener<String, String>) c -> update.run());
         model.datasetProperty().addListener((obs, old, d) -> update.run());
         update.run();
         train.setOnAction(e -> {
