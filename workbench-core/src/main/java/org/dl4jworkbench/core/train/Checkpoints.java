@@ -67,16 +67,16 @@ public final class Checkpoints {
         Path file = dir.resolve(STATE);
         CheckpointState state = Json.mapper().readValue(file.toFile(), CheckpointState.class);
         if (state == null || state.lastModel() == null) {
-            throw invalid(file, "lastModel naming the last checkpoint", "none");
+            throw invalid(file, "last_model naming the last checkpoint", "none");
         }
         if (state.epoch() < 1 || state.iteration() < 0 || state.normalizer() == null) {
             throw invalid(file, "an epoch of 1 or more, a count of iterations and a normalizer",
                     "epoch " + state.epoch() + ", iteration " + state.iteration() + ", normalizer "
                             + state.normalizer());
         }
-        confined(state.lastModel(), "lastModel");
+        confined(state.lastModel(), "last_model");
         if (state.bestModel() != null) {
-            confined(state.bestModel(), "bestModel");
+            confined(state.bestModel(), "best_model");
         }
         return state;
     }
@@ -117,14 +117,14 @@ public final class Checkpoints {
     /** The network of one of this folder's checkpoint files. */
     MultiLayerNetwork load(String name) throws IOException {
         try {
-            return ModelFiles.load(confined(name, "lastModel or bestModel")).network();
+            return ModelFiles.load(confined(name, "last_model or best_model")).network();
         } catch (InvalidModelException e) {
             throw new IOException(e.getMessage(), e);
         }
     }
 
     public Path best(CheckpointState state) throws IOException {
-        return state.bestModel() == null ? null : confined(state.bestModel(), "bestModel");
+        return state.bestModel() == null ? null : confined(state.bestModel(), "best_model");
     }
 
     private void deleteAllBut(String keepLast, String keepBest) throws IOException {
