@@ -135,7 +135,8 @@ final class TrainCommand implements Callable<Integer> {
         }, "stop-on-ctrl-c");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         try {
-            TrainingResult result = training.execute(progress, CurvesChart.FILES, warning -> err.println("warning: " + warning));
+            TrainingResult result = training.execute(progress, CurvesChart.FILES,
+                    warning -> err.println("warning: " + warning));
             progress.finish();
             if (result.reason() != StopReason.COMPLETED) {
                 err.println(result.reason() == StopReason.DIVERGED ? "error: " + result.message()
