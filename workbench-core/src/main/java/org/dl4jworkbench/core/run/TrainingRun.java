@@ -63,8 +63,8 @@ public final class TrainingRun {
     }
 
     /** Continues {@code folder} from its last checkpoint; {@link ResumePlan#start} checks data and epochs first. */
-    static TrainingRun resume(NetworkSpec spec, Dataset data, RunFolder folder, RunSummary previous,
-                                     String backend) throws IOException {
+    static TrainingRun resume(NetworkSpec spec, Dataset data, RunFolder folder, RunSummary previous, String backend)
+            throws IOException {
         var recorder = new RunRecorder(folder, spec.name(), data.name(), backend, spec.training().epochs(), previous);
         return new TrainingRun(spec, data, folder, Trainer.resume(spec, data, folder.checkpoints()), recorder);
     }

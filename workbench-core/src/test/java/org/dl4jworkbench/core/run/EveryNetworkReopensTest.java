@@ -28,11 +28,14 @@ import org.dl4jworkbench.core.spec.BatchNormSpec;
 import org.dl4jworkbench.core.spec.ConvolutionSpec;
 import org.dl4jworkbench.core.spec.DenseSpec;
 import org.dl4jworkbench.core.spec.DropoutSpec;
+import org.dl4jworkbench.core.spec.EarlyStoppingSpec;
 import org.dl4jworkbench.core.spec.InputSpec;
 import org.dl4jworkbench.core.spec.LayerSpec;
 import org.dl4jworkbench.core.spec.NetworkSpec;
+import org.dl4jworkbench.core.spec.Optimizer;
 import org.dl4jworkbench.core.spec.OutputSpec;
 import org.dl4jworkbench.core.spec.PoolingSpec;
+import org.dl4jworkbench.core.spec.Schedule;
 import org.dl4jworkbench.core.spec.Template;
 import org.dl4jworkbench.core.spec.Templates;
 import org.dl4jworkbench.core.spec.TrainingSpec;
@@ -50,7 +53,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link TrainingRun} (as the command line and the window train), is saved as
  * {@code model.zip}, reopened through the full screening of {@link ModelFiles#load} and
  * predicts a real image. Models with a dropout layer were once refused at this last step.
- * Small data and batches of 16 keep all of it well under a minute.
+ * Each optimizer and schedule reopens too, also after a resumed epoch. Small data and batches
+ * of 16 keep all of it well under a minute.
  */
 class EveryNetworkReopensTest {
 
@@ -111,16 +115,43 @@ class EveryNetworkReopensTest {
                     layers.add(DenseSpec.of(16, RELU));
                 }
                 String name = kind + " after " + after + (last ? ", before the output" : ", before a dense layer");
-                tests.add(DynamicTest.dynamicTest(name, () -> trainSaveReopenPredict(
-                        new NetworkSpec("kinds", new InputSpec(28, 28, 1), layers, new OutputSpec(10),
-                                TrainingSpec.adam(0.001, BATCH, 1)), mnist)));
+                tests.add(DynamicTest.dynamicTest(name, () -> {
+                    trainSaveReopenPredict(new NetworkSpec("kinds", new InputSpec(28, 28, 1), layers,
+                            new OutputSpec(10), TrainingSpec.adam(0.001, BATCH, 1)), mnist);
+                }));
             }
         }));
         assertThat(tests).hasSize(36);
         return tests.stream();
     }
 
-    private static void trainSaveReopenPredict(NetworkSpec asGiven, Dataset data) throws Exception {
+    /**
+     * Training settings change the saved configuration (the updater, its learning-rate
+     * schedule, which a resumed run sets again): each optimizer with each schedule, L2 and
+     * early stopping, trained an epoch, resumed for a second, reopens.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyOptimizerAndScheduleReopensAlsoAfterResuming() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Optimizer optimizer : Optimizer.values()) {
+            for (Schedule schedule : List.of(Schedule.CONSTANT, new Schedule.Step(1, 0.5), Schedule.COSINE)) {
+                tests.add(DynamicTest.dynamicTest(optimizer + ", " + schedule, () -> {
+                    TrainingSpec training = TrainingSpec.adam(0.001, BATCH, 1).withOptimizer(optimizer, 0.01)
+                            .withSchedule(schedule, schedule == Schedule.COSINE ? 0.5 : 0).withL2(0.0001)
+                            .withEarlyStopping(new EarlyStoppingSpec(EarlyStoppingSpec.Metric.VALIDATION_LOSS, 3, 0));
+                    NetworkSpec spec = new NetworkSpec("settings", new InputSpec(28, 28, 1),
+                            List.of(DenseSpec.of(16, RELU)), new OutputSpec(10), training);
+                    TrainingRun run = trainSaveReopenPredict(spec, mnist);
+                    ResumePlan plan = ResumePlan.of(run.folder().dir(), 2);
+                    plan.start(mnist, "test").execute(TrainingListener.NONE, RunFolderListener.NONE, w -> { });
+                    assertThat(ModelFiles.load(run.folder().model()).spec().training().epochs()).isEqualTo(2);
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    private static TrainingRun trainSaveReopenPredict(NetworkSpec asGiven, Dataset data) throws Exception {
         NetworkSpec spec = asGiven.withTraining(asGiven.training().withEpochs(1).withBatchSize(BATCH));
         TrainingRun run = TrainingRun.start(spec, data, data.name(), null, dir.resolve("runs"), "test");
         List<String> warnings = new ArrayList<>();
@@ -137,6 +168,7 @@ class EveryNetworkReopensTest {
         assertThat(Arrays.stream(prediction.probabilities()).sum()).isCloseTo(1.0, within(1e-4));
         assertThat(Arrays.stream(prediction.probabilities()).allMatch(p -> p >= 0 && p <= 1)).isTrue();
         assertThat(data.classNames()).contains(prediction.best().name());
+        return run;
     }
 
     private static Dataset dataFor(Template t) {
