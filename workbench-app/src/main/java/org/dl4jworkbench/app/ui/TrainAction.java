@@ -7,11 +7,12 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.util.Duration;
+import org.dl4jworkbench.app.charts.CurvesChart;
 import org.dl4jworkbench.app.project.Project;
-import org.dl4jworkbench.app.training.TrainingRun;
 import org.dl4jworkbench.core.backend.Backend;
 import org.dl4jworkbench.core.data.Dataset;
 import org.dl4jworkbench.core.predict.Predictor;
+import org.dl4jworkbench.core.run.TrainingRun;
 import org.dl4jworkbench.core.train.IterationEvent;
 import org.dl4jworkbench.core.train.TrainingListener;
 import org.dl4jworkbench.core.train.TrainingMonitor;
@@ -149,7 +150,7 @@ public final class TrainAction {
             } else if (pauseAsked) {
                 created.trainer().control().pause();
             }
-            result = created.execute(monitor, warning -> { });
+            result = created.execute(monitor, CurvesChart.FILES, warning -> { });
             model = java.nio.file.Files.exists(created.folder().model()) ? created.folder().model() : null;
             outcome = String.format(Locale.ROOT, "%s: test accuracy %.2f%% after %d epoch(s); saved in %s",
                     result.reason().name().toLowerCase(Locale.ROOT).replace('_', ' '),

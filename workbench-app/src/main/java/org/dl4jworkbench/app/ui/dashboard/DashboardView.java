@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Insets;
@@ -30,6 +29,7 @@ import org.dl4jworkbench.core.run.IterationRecord;
 import org.dl4jworkbench.core.train.EpochEvent;
 import org.dl4jworkbench.core.train.TrainingMonitor;
 import org.dl4jworkbench.core.util.AtomicFiles;
+import org.dl4jworkbench.core.util.Csv;
 
 /**
  * The training dashboard: progress (epoch, batch, images/s, time left), pause, resume and
@@ -219,20 +219,17 @@ public final class DashboardView {
 
     /** Iterations then epochs, one table: kind,iteration_or_epoch,loss,learning_rate,accuracy,validation_... */
     public String csv() {
-        var out = new StringBuilder("kind,step,loss,learning_rate,train_accuracy,validation_loss,validation_accuracy\n");
+        var out = new StringBuilder(Csv.row("kind", "step", "loss", "learning_rate", "train_accuracy",
+                "validation_loss", "validation_accuracy"));
         for (IterationRecord r : iterations) {
-            out.append(String.format(Locale.ROOT, "iteration,%d,%s,%s,,,%n", r.iteration(), num(r.loss()),
-                    num(r.learningRate())));
+            out.append(Csv.row("iteration", String.valueOf(r.iteration()), Csv.number(r.loss()),
+                    Csv.number(r.learningRate()), "", "", ""));
         }
         for (EpochEvent e : epochs) {
-            out.append(String.format(Locale.ROOT, "epoch,%d,%s,,%s,%s,%s%n", e.epoch(), num(e.trainLoss()),
-                    num(e.trainAccuracy()), num(e.validationLoss()), num(e.validationAccuracy())));
+            out.append(Csv.row("epoch", String.valueOf(e.epoch()), Csv.number(e.trainLoss()), "",
+                    Csv.number(e.trainAccuracy()), Csv.number(e.validationLoss()), Csv.number(e.validationAccuracy())));
         }
         return out.toString();
-    }
-
-    private static String num(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : "";
     }
 
     private static Path toPath(java.io.File file) {

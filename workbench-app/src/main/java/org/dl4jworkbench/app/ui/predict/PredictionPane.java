@@ -42,6 +42,7 @@ import org.dl4jworkbench.core.predict.ClassProbability;
 import org.dl4jworkbench.core.predict.Prediction;
 import org.dl4jworkbench.core.predict.Predictor;
 import org.dl4jworkbench.core.util.AtomicFiles;
+import org.dl4jworkbench.core.util.Csv;
 
 /**
  * The prediction pane: drop image files onto it (or choose them, or paste an image) and see
@@ -377,18 +378,13 @@ public final class PredictionPane {
     }
 
     public static String csv(List<FolderRow> rows) {
-        var out = new StringBuilder("image,class,probability,next_best,problem\n");
+        var out = new StringBuilder(Csv.row("image", "class", "probability", "next_best", "problem"));
         for (FolderRow r : rows) {
-            out.append(quote(r.file())).append(',').append(quote(r.best())).append(',')
-                    .append(r.error() == null ? String.format(Locale.ROOT, "%.6f", r.probability()) : "").append(',')
-                    .append(quote(r.second())).append(',').append(quote(r.error() == null ? "" : r.error()))
-                    .append('\n');
+            out.append(Csv.row(r.file(), r.best(),
+                    r.error() == null ? String.format(Locale.ROOT, "%.6f", r.probability()) : "", r.second(),
+                    r.error()));
         }
         return out.toString();
-    }
-
-    private static String quote(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
     /** Results shown so far, for tests. */

@@ -101,6 +101,16 @@ class PredictionPaneTest {
     }
 
     @Test
+    void exportedNamesAndMessagesStayTextInASpreadsheet() {
+        String csv = PredictionPane.csv(List.of(
+                new PredictionPane.FolderRow("=HYPERLINK(\"http://x\").png", "7", 0.5, "-1", null),
+                new PredictionPane.FolderRow("a,b.png", "", 0, "", "truncated JPEG\nat byte 12")));
+        assertThat(csv).isEqualTo("image,class,probability,next_best,problem\n"
+                + "\"'=HYPERLINK(\"\"http://x\"\").png\",7,0.500000,-1,\n"
+                + "\"a,b.png\",,,,\"truncated JPEG\nat byte 12\"\n");
+    }
+
+    @Test
     void withoutAModelItSaysSo(FxRobot robot) throws Exception {
         Path digit = MnistModelFixture.writeDigit(model.test(), 1, dir.resolve("one.png"));
         robot.interact(() -> pane.open(List.of(digit)));
