@@ -17,7 +17,10 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0 || args.length == 1 && ProjectFiles.isProject(Path.of(args[0]))) {
-            WorkbenchApp.launchApp(args);
+            int status = WorkbenchApp.launchApp(args);
+            if (status != 0) {
+                System.exit(status);
+            }
             return;
         }
         System.exit(WorkbenchCommand.run(args));
