@@ -21,7 +21,7 @@ missing=()
 for tool in Xvfb:xvfb openbox:openbox xdotool:xdotool wmctrl:wmctrl xprop:x11-utils import:imagemagick; do
   command -v "${tool%%:*}" >/dev/null || missing+=("${tool#*:}")
 done
-ldconfig -p 2>/dev/null | grep -q 'libgtk-3\.so\.0' || missing+=(libgtk-3-0)
+{ ldconfig -p 2>/dev/null || /sbin/ldconfig -p 2>/dev/null; } | grep 'libgtk-3\.so\.0' >/dev/null || missing+=(libgtk-3-0)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "wm-check: needs ${missing[*]} (apt-get install -y ${missing[*]})" >&2
   exit 3
