@@ -122,7 +122,7 @@ start=$(date +%s.%N)
 (cd "$work/cwd" && WORKBENCH_NOBUILD=1 WORKBENCH_SETTINGS="$work/settings" exec "$launcher") >"$out/workbench.log" 2>&1 &
 pids+=($!)
 main=$(wait_window '^DL4J Workbench' 60) || fail "no window titled 'DL4J Workbench' within 60 s"
-shown=$(echo "$(date +%s.%N) - $start" | bc)
+shown=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
 
 # Laid out for its size: the Train button at the top right.
 train=$(wait_blue "$main" 160x140-160+0 30)
