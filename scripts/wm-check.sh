@@ -41,7 +41,7 @@ trap 'fail "line $LINENO: $BASH_COMMAND failed"' ERR
 
 fail() {
   echo "wm-check: FAILED: $*" >&2
-  import -display "$DISPLAY" -window root "$out/failed.png" 2>/dev/null || true
+  import -display "${DISPLAY:-}" -window root "$out/failed.png" 2>/dev/null || true
   echo "wm-check: the screen at that moment: $out/failed.png; the workbench's output: $out/workbench.log" >&2
   exit 1
 }
@@ -49,7 +49,7 @@ fail() {
 # Xvfb picks a free display and writes its number to fd 3.
 Xvfb -displayfd 3 -screen 0 "${screen_w}x${screen_h}x24" -nolisten tcp 3>"$work/display" >/dev/null 2>&1 &
 pids+=($!)
-for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
+for _ in $(seq 300); do [ -s "$work/display" ] && break; sleep 0.1; done
 [ -s "$work/display" ] || fail "Xvfb did not start"
 export DISPLAY=:$(head -n1 "$work/display")
 
