@@ -26,7 +26,10 @@ public final class Main {
                 System.getProperty("java.version"), System.getProperty("os.name"), System.getProperty("os.arch"),
                 String.join(" ", args));
         if (args.length == 0 || args.length == 1 && ProjectFiles.isProject(Path.of(args[0]))) {
-            WorkbenchApp.launchApp(args);
+            int status = WorkbenchApp.launchApp(args);
+            if (status != 0) {
+                System.exit(status);
+            }
             return;
         }
         var commandLine = WorkbenchCommand.newCommandLine(new PrintWriter(System.out, true),
