@@ -13,6 +13,8 @@ import org.dl4jworkbench.core.spec.NetworkSpec;
  * unsaved, its scratch runs folder: where its runs go until it has a folder of its own (in
  * the settings folder, {@value #SCRATCH}/, one per project, never the working directory).
  * Saving moves the scratch runs into the folder's {@code runs/} ({@link ProjectRuns}). Immutable.
+ * The scratch folder is where runs wait, not part of what the project is: equality ignores it,
+ * so a project saved and read back equals the one saved.
  */
 public record Project(String name, NetworkSpec spec, String dataset, Path folder, Path scratch) {
 
@@ -23,6 +25,17 @@ public record Project(String name, NetworkSpec spec, String dataset, Path folder
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(dataset, "dataset");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Project p && name.equals(p.name) && spec.equals(p.spec) && dataset.equals(p.dataset)
+                && Objects.equals(folder, p.folder);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, spec, dataset, folder);
     }
 
     /** A project; one without a folder gets a scratch runs folder of its own. */
