@@ -51,6 +51,7 @@ public final class EvaluationView {
         gallery.setId(GALLERY_ID);
         galleryTitle.getStyleClass().add("section-title");
         galleryTitle.setId("gallery-title");
+        galleryTitle.setWrapText(true);
         about.setId(ABOUT_ID);
         about.getStyleClass().add("hint");
         about.setWrapText(true);
@@ -131,8 +132,8 @@ public final class EvaluationView {
 
     private String galleryHint() {
         return test != null ? "Click a cell to see its images."
-                : "No images to show: " + (about.getText().isEmpty() ? "the test images are not loaded."
-                : about.getText());
+                : "No images to show: the test images are not loaded" + (about.getText().isEmpty() ? "."
+                : " (the line at the top says why).");
     }
 
     /** True when the evaluation lists every mistake (a run's evaluation.json keeps the most confident only). */
@@ -175,7 +176,8 @@ public final class EvaluationView {
         }
         int inCell = evaluation.confusion()[actual][predicted];
         galleryTitle.setText(String.format(Locale.ROOT, "%s: %,d image(s)%s%s", cellName, images.size(),
-                images.size() > SHOWN ? ", the " + SHOWN + " most confident shown" : "",
+                images.size() <= SHOWN ? "" : actual == predicted && confidences == null
+                        ? ", the first " + SHOWN + " shown" : ", the " + SHOWN + " most confident shown",
                 images.size() < inCell ? String.format(Locale.ROOT, " of %,d (the run recorded its %,d most "
                         + "confident mistakes only)", inCell, evaluation.mistakes().size()) : ""));
         int zoom = Math.max(1, 64 / Math.max(test.height(), test.width()));
@@ -195,11 +197,13 @@ public final class EvaluationView {
         var label = new Label(caption);
         label.getStyleClass().add("hint");
         String source = test.source(index);
-        String file = source == null ? "test image #" + index : source.substring(source.lastIndexOf('/') + 1);
-        var name = new Label(file);
-        name.getStyleClass().add("hint");
-        name.setMaxWidth(Math.max(64, test.width() * zoom));
-        var item = new VBox(2, view, label, name);
+        var item = new VBox(2, view, label);
+        if (source != null) { // a file of a folder dataset; IDX and CIFAR images are known by their "#index"
+            var name = new Label(source.substring(source.lastIndexOf('/') + 1));
+            name.getStyleClass().add("hint");
+            name.setMaxWidth(Math.max(64, test.width() * zoom));
+            item.getChildren().add(name);
+        }
         item.getStyleClass().add("gallery-item");
         item.setUserData(source == null ? "test image #" + index : source);
         Tooltip.install(item, new Tooltip((source == null ? "test image #" + index : source) + "\ntrue "

@@ -122,7 +122,6 @@ class EvaluationViewTest {
         }
         robot.interact(() -> view.showCell(1, 2));
         assertThat(robot.lookup("#gallery-title").queryAs(Label.class).getText()).isEqualTo("automobile taken for "
-                + "bird. No images to show: Run x on cifar10. Its test images could not be opened from cifar10 (not "
-                + "downloaded); open or download that dataset to see them.");
+                + "bird. No images to show: the test images are not loaded (the line at the top says why).");
     }
 }
