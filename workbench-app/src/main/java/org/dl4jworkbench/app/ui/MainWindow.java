@@ -32,6 +32,7 @@ import org.dl4jworkbench.app.ui.dataset.DatasetPanel;
 import org.dl4jworkbench.app.ui.editor.InspectorView;
 import org.dl4jworkbench.app.ui.evaluation.EvaluationView;
 import org.dl4jworkbench.app.ui.predict.PredictionPane;
+import org.dl4jworkbench.app.ui.runs.RunOpener;
 import org.dl4jworkbench.app.ui.runs.RunsView;
 import org.dl4jworkbench.app.ui.editor.NetworkCanvas;
 import org.dl4jworkbench.app.ui.editor.PaletteView;
@@ -93,7 +94,9 @@ public final class MainWindow {
         networkTab.setContent(networkEditor());
         datasetTab.setContent(datasetPanel());
         trainingTab.setContent(new TrainingSettingsView(editor, model.background()).node());
-        dashboardTab.setContent(new DashboardView(training).node());
+        var dashboard = new DashboardView(training);
+        dashboard.followTheme(model.darkProperty());
+        dashboardTab.setContent(dashboard.node());
         var prediction = new PredictionPane(model.background());
         predictTab.setContent(prediction.node());
         prediction.follow(training);
@@ -110,6 +113,9 @@ public final class MainWindow {
             }
         });
         var runs = new RunsView(model.background(), () -> model.projectProperty().get().runsFolder());
+        runs.followTheme(model.darkProperty());
+        new RunOpener(model.background(), runs, evaluation, prediction::openModel,
+                () -> model.datasetProperty().get()).follow(model.projectProperty());
         runsTab.setContent(runs.node());
         runsTab.setOnSelectionChanged(e -> {
             if (runsTab.isSelected()) {

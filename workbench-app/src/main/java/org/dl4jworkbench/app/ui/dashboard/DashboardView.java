@@ -64,6 +64,7 @@ public final class DashboardView {
     private TrainAction.Session session;
     private boolean dirty = true;
     private long lastRedraw;
+    private boolean dark;
 
     public DashboardView(TrainAction training) {
         this.training = training;
@@ -175,16 +176,30 @@ public final class DashboardView {
         }
     }
 
+    /** Draws the curves in the dark theme's colours while {@code darkTheme} is true. */
+    public void followTheme(javafx.beans.value.ObservableBooleanValue darkTheme) {
+        dark = darkTheme.get();
+        darkTheme.addListener((obs, old, now) -> {
+            dark = now;
+            dirty = true;
+            redraw();
+        });
+    }
+
     private void redraw() {
         if (!dirty && session != null) {
             return;
         }
         dirty = false;
         lastRedraw = System.nanoTime();
+        draw(dark);
+    }
+
+    private void draw(boolean darkColours) {
         var g = canvas.getGraphicsContext2D();
         String name = session == null ? "Training curves" : session.network() + " on " + session.dataset();
         LiveChart.draw(g, canvas.getWidth(), canvas.getHeight(), name, null, null, iterations, epochs,
-                Markers.Outcome.of(session == null ? null : session.result()));
+                Markers.Outcome.of(session == null ? null : session.result()), darkColours);
     }
 
     private void exportPng() {
@@ -193,7 +208,9 @@ public final class DashboardView {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
         Path file = toPath(chooser.showSaveDialog(root.getScene().getWindow()));
         if (file != null) {
+            draw(false); // files are light, as the run folder's curves.png
             WritableImage image = canvas.snapshot(null, null);
+            draw(dark);
             var writer = PngWriter.of(image);
             try {
                 AtomicFiles.write(file, writer::write);
