@@ -15,7 +15,7 @@ import javafx.stage.Stage;
 import org.dl4jworkbench.app.charts.RunFixtures;
 import org.dl4jworkbench.app.project.Project;
 import org.dl4jworkbench.app.project.ProjectFiles;
-import org.dl4jworkbench.app.training.TrainingRun;
+import org.dl4jworkbench.core.run.TrainingRun;
 import org.dl4jworkbench.app.ui.MainWindow;
 import org.dl4jworkbench.app.ui.WorkbenchApp;
 import org.dl4jworkbench.app.ui.WorkbenchModel;
@@ -62,7 +62,7 @@ class RunsWindowTest {
         ProjectFiles.save(new Project("digits", spec, "mnist-mini", trained));
         TrainingRun.start(spec, Datasets.open("mnist-mini"), "mnist-mini",
                 trained.resolve("runs").resolve("20261124-100000-mlp"), null, "CPU")
-                .execute(new TrainingListener() { }, warning -> { });
+                .execute(new TrainingListener() { }, org.dl4jworkbench.app.charts.CurvesChart.FILES, warning -> { });
     }
 
     @Start
