@@ -8,11 +8,15 @@ root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
 [ $# -ge 2 ] || { echo "usage: scripts/screenshot.sh SCENARIO OUT.png [dark]" >&2; exit 2; }
 scenario=$1; out=$2; theme=${3:-light}
 target=$root/workbench-app/target
+# shellcheck source=scripts/jdk.sh
+. "$root/scripts/jdk.sh"
+workbench_find_jdk || exit 1
 if [ "${SCREENSHOT_NOBUILD:-0}" != 1 ]; then
-  mvn -q -o -B -f "$root/pom.xml" -DskipTests package >&2
+  MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" mvn -q -o -B -f "$root/pom.xml" -DskipTests package >&2
 fi
 case $scenario in *.*) ;; *) scenario=org.dl4jworkbench.app.ui.shots.$scenario ;; esac
-cmd=(java -Dorg.bytedeco.javacpp.maxPhysicalBytes=0 -Dprism.order=sw
+cmd=("$JAVA_HOME/bin/java" -Dorg.bytedeco.javacpp.maxPhysicalBytes=0 -Dprism.order=sw
+  --enable-native-access=javafx.graphics,ALL-UNNAMED --sun-misc-unsafe-memory-access=allow
   --module-path "$(cat "$target/modulepath.txt")" --add-modules javafx.controls
   -cp "$target/test-classes:$target/classes:$(cat "$target/test-classpath.txt")"
   org.dl4jworkbench.app.ui.shots.Screenshots "$scenario" "$out" "$theme")

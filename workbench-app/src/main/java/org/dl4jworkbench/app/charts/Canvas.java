@@ -34,6 +34,11 @@ interface Canvas {
 
     void unclip();
 
+    /** The colours around the data; files are always drawn light. */
+    default Palette.Scheme scheme() {
+        return Palette.LIGHT;
+    }
+
     default double textWidth(String text, double size, boolean bold) {
         return TextMetrics.width(text, size, bold);
     }

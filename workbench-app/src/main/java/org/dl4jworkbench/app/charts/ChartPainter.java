@@ -23,13 +23,19 @@ final class ChartPainter {
     private static final double LEGEND_SAMPLE = 24;
     private static final double MARKER_SIZE = 10.5;
     private static final double MIN_PERCENT_SPAN = 0.1;
+    /** The share of a long loss series' first points left out of the y range. */
+    static final double SETTLING = 0.05;
+    /** Series shorter than this are ranged whole. */
+    private static final int SETTLING_MIN_POINTS = 40;
     /** Closer epoch lines than this are thinned to every 2nd, 5th, 10th, ... */
     private static final double MIN_LINE_SPACING = 14;
 
     private final Canvas canvas;
+    private final Palette.Scheme scheme;
 
     private ChartPainter(Canvas canvas) {
         this.canvas = canvas;
+        this.scheme = canvas.scheme();
     }
 
     static void paint(Chart chart, Canvas canvas) {
@@ -37,12 +43,12 @@ final class ChartPainter {
     }
 
     private void paint(Chart chart) {
-        canvas.fillRect(0, 0, chart.width(), chart.height(), Palette.BACKGROUND);
+        canvas.fillRect(0, 0, chart.width(), chart.height(), scheme.background());
         double y = PAD + TITLE_SIZE;
-        canvas.text(chart.title(), PAD, y, TITLE_SIZE, true, Palette.TEXT, Anchor.START, false);
+        canvas.text(chart.title(), PAD, y, TITLE_SIZE, true, scheme.text(), Anchor.START, false);
         if (!chart.subtitle().isEmpty()) {
             y += SUBTITLE_SIZE + 8;
-            canvas.text(chart.subtitle(), PAD, y, SUBTITLE_SIZE, false, Palette.MUTED_TEXT, Anchor.START, false);
+            canvas.text(chart.subtitle(), PAD, y, SUBTITLE_SIZE, false, scheme.mutedText(), Anchor.START, false);
         }
         y += 10;
         if (!chart.legend().isEmpty()) {
@@ -58,7 +64,7 @@ final class ChartPainter {
 
     private void panel(Panel panel, double x0, double y0, double width, double height) {
         double y = y0 + PANEL_TITLE_SIZE;
-        canvas.text(panel.title(), x0, y, PANEL_TITLE_SIZE, true, Palette.TEXT, Anchor.START, false);
+        canvas.text(panel.title(), x0, y, PANEL_TITLE_SIZE, true, scheme.text(), Anchor.START, false);
         y += 6;
         if (panel.showLegend() && !panel.legend().isEmpty()) {
             y = legend(panel.legend(), x0, y, width);
@@ -70,24 +76,27 @@ final class ChartPainter {
         var plot = new Plot(x0 + LABEL_SIZE + 10 + tickWidth + 8, y + 10, x0 + width - 6,
                 y0 + height - (TICK_SIZE + LABEL_SIZE + 20), xAxis, yAxis);
 
-        canvas.fillRect(plot.left, plot.top, plot.width(), plot.height(), Palette.PLOT_BACKGROUND);
+        canvas.fillRect(plot.left, plot.top, plot.width(), plot.height(), scheme.plotBackground());
         grid(plot);
         canvas.clip(plot.left, plot.top, plot.width(), plot.height());
         List<Double> lines = panel.verticalLines();
         int every = thinning(lines.size(), plot.width());
         for (int i = every - 1; i < lines.size(); i += every) {
             double px = plot.px(lines.get(i));
-            canvas.line(px, plot.top, px, plot.bottom, Palette.EPOCH_LINE, 1, true);
+            canvas.line(px, plot.top, px, plot.bottom, scheme.epochLine(), 1, true);
         }
         for (Series s : panel.series()) {
             series(s, plot);
         }
         markers(panel.markers(), plot);
+        if (!panel.percent()) {
+            offScale(panel, plot);
+        }
         canvas.unclip();
         axes(plot, panel);
         if (!panel.hasData()) {
             canvas.text(panel.emptyMessage(), (plot.left + plot.right) / 2, (plot.top + plot.bottom) / 2,
-                    LABEL_SIZE, false, Palette.MUTED_TEXT, Anchor.MIDDLE, false);
+                    LABEL_SIZE, false, scheme.mutedText(), Anchor.MIDDLE, false);
         }
     }
 
@@ -104,7 +113,7 @@ final class ChartPainter {
             if (px < plot.left - 0.5 || px > plot.right + 0.5) {
                 continue;
             }
-            canvas.line(px, plot.top, px, plot.bottom, m.kind().color(), 1.6, m.kind().dashed());
+            canvas.line(px, plot.top, px, plot.bottom, scheme.ink(m.kind().color()), 1.6, m.kind().dashed());
             double w = canvas.textWidth(m.label(), MARKER_SIZE, false);
             boolean left = px + 4 + w > plot.right;
             double start = left ? px - 4 - w : px + 4;
@@ -112,7 +121,7 @@ final class ChartPainter {
                 if (start >= rowEnds[row] + 6) {
                     rowEnds[row] = start + w;
                     canvas.text(m.label(), left ? px - 4 : px + 4, plot.top + MARKER_SIZE + 3
-                            + row * (MARKER_SIZE + 4), MARKER_SIZE, false, m.kind().color(),
+                            + row * (MARKER_SIZE + 4), MARKER_SIZE, false, scheme.ink(m.kind().color()),
                             left ? Anchor.END : Anchor.START, false);
                     break;
                 }
@@ -123,30 +132,30 @@ final class ChartPainter {
     private void grid(Plot plot) {
         for (double t : plot.yAxis.ticks()) {
             double py = plot.py(t);
-            canvas.line(plot.left, py, plot.right, py, Palette.GRID, 1, false);
+            canvas.line(plot.left, py, plot.right, py, scheme.grid(), 1, false);
         }
     }
 
     private void axes(Plot plot, Panel panel) {
-        canvas.line(plot.left, plot.bottom, plot.right, plot.bottom, Palette.AXIS, 1, false);
-        canvas.line(plot.left, plot.top, plot.left, plot.bottom, Palette.AXIS, 1, false);
+        canvas.line(plot.left, plot.bottom, plot.right, plot.bottom, scheme.axis(), 1, false);
+        canvas.line(plot.left, plot.top, plot.left, plot.bottom, scheme.axis(), 1, false);
         for (double t : plot.yAxis.ticks()) {
             double py = plot.py(t);
-            canvas.line(plot.left - 4, py, plot.left, py, Palette.AXIS, 1, false);
+            canvas.line(plot.left - 4, py, plot.left, py, scheme.axis(), 1, false);
             canvas.text(plot.yAxis.label(t), plot.left - 7, py + TICK_SIZE * 0.35, TICK_SIZE, false,
-                    Palette.MUTED_TEXT, Anchor.END, false);
+                    scheme.mutedText(), Anchor.END, false);
         }
         for (double t : plot.xAxis.ticks()) {
             double px = plot.px(t);
-            canvas.line(px, plot.bottom, px, plot.bottom + 4, Palette.AXIS, 1, false);
-            canvas.text(plot.xAxis.label(t), px, plot.bottom + 6 + TICK_SIZE, TICK_SIZE, false, Palette.MUTED_TEXT,
+            canvas.line(px, plot.bottom, px, plot.bottom + 4, scheme.axis(), 1, false);
+            canvas.text(plot.xAxis.label(t), px, plot.bottom + 6 + TICK_SIZE, TICK_SIZE, false, scheme.mutedText(),
                     Anchor.MIDDLE, false);
         }
         canvas.text(panel.xLabel(), (plot.left + plot.right) / 2, plot.bottom + TICK_SIZE + LABEL_SIZE + 14,
-                LABEL_SIZE, false, Palette.TEXT, Anchor.MIDDLE, false);
+                LABEL_SIZE, false, scheme.text(), Anchor.MIDDLE, false);
         double labelX = plot.left - 8 - Arrays.stream(plot.yAxis.ticks())
                 .map(t -> canvas.textWidth(plot.yAxis.label(t), TICK_SIZE, false)).max().orElse(0) - 8;
-        canvas.text(panel.yLabel(), labelX, (plot.top + plot.bottom) / 2, LABEL_SIZE, false, Palette.TEXT,
+        canvas.text(panel.yLabel(), labelX, (plot.top + plot.bottom) / 2, LABEL_SIZE, false, scheme.text(),
                 Anchor.MIDDLE, true);
     }
 
@@ -161,16 +170,22 @@ final class ChartPainter {
         }
         String label = s.label();
         switch (s.style()) {
-            case FAINT_LINE -> canvas.polyline(xs, ys, xs.length, s.color(), 1, Palette.FAINT_OPACITY, s.dashed(),
+            case FAINT_LINE -> canvas.polyline(xs, ys, xs.length, scheme.ink(s.color()), 1, faint(), s.dashed(),
                     label == null ? "per batch" : label);
-            case LINE -> canvas.polyline(xs, ys, xs.length, s.color(), 2.2, 1, s.dashed(), label);
-            case POINTS -> canvas.markers(xs, ys, xs.length, markerRadius(plot, xs.length), s.color(), label);
+            case LINE -> canvas.polyline(xs, ys, xs.length, scheme.ink(s.color()), 2.2, 1, s.dashed(), label);
+            case POINTS -> canvas.markers(xs, ys, xs.length, markerRadius(plot, xs.length), scheme.ink(s.color()),
+                    label);
             case LINE_WITH_POINTS -> {
-                canvas.polyline(xs, ys, xs.length, s.color(), 2, 1, s.dashed(), label);
-                canvas.markers(xs, ys, xs.length, markerRadius(plot, xs.length), s.color(), label);
+                canvas.polyline(xs, ys, xs.length, scheme.ink(s.color()), 2, 1, s.dashed(), label);
+                canvas.markers(xs, ys, xs.length, markerRadius(plot, xs.length), scheme.ink(s.color()), label);
             }
             case MARKER -> { } // drawn from the panel's markers
         }
+    }
+
+    /** Per-batch lines show a little more on dark, where faint blue sinks into the background. */
+    private float faint() {
+        return scheme.dark() ? Palette.FAINT_OPACITY + 0.1f : Palette.FAINT_OPACITY;
     }
 
     /** Draw every n-th of {@code count} evenly spread lines, n in 1, 2, 5, 10, 20, 50, ... */
@@ -201,7 +216,7 @@ final class ChartPainter {
             }
             sample(e, x, rowY);
             canvas.text(e.label(), x + LEGEND_SAMPLE + 6, rowY + LEGEND_SIZE * 0.35, LEGEND_SIZE, false,
-                    Palette.TEXT, Anchor.START, false);
+                    scheme.text(), Anchor.START, false);
             x += w;
         }
         return rowY + LEGEND_ROW / 2;
@@ -211,16 +226,17 @@ final class ChartPainter {
         double[] xs = {x, x + LEGEND_SAMPLE};
         double[] ys = {y, y};
         switch (e.style()) {
-            case FAINT_LINE -> canvas.polyline(xs, ys, 2, e.color(), 1.5, Palette.FAINT_OPACITY + 0.1f, e.dashed(),
+            case FAINT_LINE -> canvas.polyline(xs, ys, 2, scheme.ink(e.color()), 1.5, faint() + 0.1f, e.dashed(),
                     null);
-            case LINE -> canvas.polyline(xs, ys, 2, e.color(), 2.2, 1, e.dashed(), null);
-            case POINTS -> canvas.markers(new double[] {x + LEGEND_SAMPLE / 2}, ys, 1, 4, e.color(), null);
+            case LINE -> canvas.polyline(xs, ys, 2, scheme.ink(e.color()), 2.2, 1, e.dashed(), null);
+            case POINTS -> canvas.markers(new double[] {x + LEGEND_SAMPLE / 2}, ys, 1, 4, scheme.ink(e.color()),
+                    null);
             case LINE_WITH_POINTS -> {
-                canvas.polyline(xs, ys, 2, e.color(), 2, 1, e.dashed(), null);
-                canvas.markers(new double[] {x + LEGEND_SAMPLE / 2}, ys, 1, 4, e.color(), null);
+                canvas.polyline(xs, ys, 2, scheme.ink(e.color()), 2, 1, e.dashed(), null);
+                canvas.markers(new double[] {x + LEGEND_SAMPLE / 2}, ys, 1, 4, scheme.ink(e.color()), null);
             }
-            case MARKER -> canvas.line(x + LEGEND_SAMPLE / 2, y - 7, x + LEGEND_SAMPLE / 2, y + 7, e.color(), 1.6,
-                    e.dashed());
+            case MARKER -> canvas.line(x + LEGEND_SAMPLE / 2, y - 7, x + LEGEND_SAMPLE / 2, y + 7,
+                    scheme.ink(e.color()), 1.6, e.dashed());
         }
     }
 
@@ -255,10 +271,13 @@ final class ChartPainter {
     /**
      * Covers every series, except that raw per-batch values are left out where a smoother
      * series is drawn over them: a few wild batches must not flatten the curves everyone reads
-     * (they are clipped at the top). Percentages span at least {@link #MIN_PERCENT_SPAN}, so one
+     * (they are clipped at the top), and the first {@link #SETTLING} of a long series' points
+     * are left out of a loss panel's range: the first minibatches' loss, several times what
+     * follows, would squash the rest into a line at the bottom; it is clipped with a mark
+     * instead ({@link #offScale}). Percentages span at least {@link #MIN_PERCENT_SPAN}, so one
      * epoch's 0.3-point gap between training and validation does not fill the panel.
      */
-    private static Axis yAxis(Panel panel) {
+    static Axis yAxis(Panel panel) {
         boolean rawOnly = panel.series().stream().noneMatch(s -> s.style() != Series.Style.FAINT_LINE && s.hasData());
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
@@ -266,7 +285,7 @@ final class ChartPainter {
             if (s.style() == Series.Style.FAINT_LINE && !rawOnly) {
                 continue;
             }
-            for (int i = 0; i < s.y().length; i++) {
+            for (int i = settled(panel, s); i < s.y().length; i++) {
                 if (Double.isFinite(s.x()[i]) && Double.isFinite(s.y()[i])) {
                     lo = Math.min(lo, s.y()[i]);
                     hi = Math.max(hi, s.y()[i]);
@@ -291,6 +310,42 @@ final class ChartPainter {
         }
         double room = (axis.max() - axis.min()) * 0.03;
         return axis.widened(lo == 0 ? 0 : room, room);
+    }
+
+    /** The first point of {@code s} that counts for the y range of {@code panel}. */
+    private static int settled(Panel panel, Series s) {
+        return panel.percent() || s.y().length < SETTLING_MIN_POINTS ? 0 : (int) Math.ceil(s.y().length * SETTLING);
+    }
+
+    /**
+     * Marks where a drawn (not per-batch) series leaves the plot at the top: a caret at the top
+     * edge above its highest point and the value, so a clipped spike is seen as one.
+     */
+    private void offScale(Panel panel, Plot plot) {
+        int row = 0;
+        for (Series s : panel.series()) {
+            if (s.style() == Series.Style.FAINT_LINE || s.style() == Series.Style.MARKER) {
+                continue;
+            }
+            int top = -1;
+            for (int i = 0; i < s.y().length; i++) {
+                if (Double.isFinite(s.x()[i]) && Double.isFinite(s.y()[i]) && s.y()[i] > plot.yAxis.max()
+                        && (top < 0 || s.y()[i] > s.y()[top])) {
+                    top = i;
+                }
+            }
+            if (top < 0) {
+                continue;
+            }
+            var color = scheme.ink(s.color());
+            double px = Math.max(plot.left + 5, Math.min(plot.right - 5, plot.px(s.x()[top])));
+            canvas.line(px - 5, plot.top + 7, px, plot.top + 1, color, 2, false);
+            canvas.line(px, plot.top + 1, px + 5, plot.top + 7, color, 2, false);
+            String label = "off scale: max " + String.format(java.util.Locale.ROOT, "%.3g", s.y()[top]);
+            double y = plot.top + MARKER_SIZE + 3 + row * (MARKER_SIZE + 4);
+            canvas.text(label, px + 9, y, MARKER_SIZE, false, color, Anchor.START, false);
+            row++;
+        }
     }
 
     /** A plot area in pixels and the axes that map data into it. */

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.dl4jworkbench.app.charts.Series.Style;
 import org.dl4jworkbench.core.run.RunFolder;
+import org.dl4jworkbench.core.run.RunFolderListener;
 import org.dl4jworkbench.core.run.RunSummary;
 import org.dl4jworkbench.core.train.EpochEvent;
 
@@ -25,6 +26,18 @@ public final class CurvesChart {
     public static final int COMPARE_HEIGHT = 540;
 
     private static final String DOT = "  \u00b7  ";
+
+    /**
+     * Draws the curves into a run folder when its run has ended, for {@code TrainingRun}: the
+     * command line and the window leave the same files. Its failure is a warning that says so.
+     */
+    public static final RunFolderListener FILES = run -> {
+        try {
+            writeFor(run);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("the curves could not be drawn (" + e.getMessage() + ")", e);
+        }
+    };
 
     private CurvesChart() {
     }

@@ -7,13 +7,23 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
-/** Draws a chart on a JavaFX canvas: the live dashboard uses the same layout as the PNG and SVG files. */
+/**
+ * Draws a chart on a JavaFX canvas: the live dashboard uses the same layout as the PNG and SVG
+ * files, in the light or the dark theme's colours.
+ */
 final class FxCanvas implements Canvas {
 
     private final GraphicsContext g;
+    private final Palette.Scheme scheme;
 
-    FxCanvas(GraphicsContext g) {
+    FxCanvas(GraphicsContext g, Palette.Scheme scheme) {
         this.g = g;
+        this.scheme = scheme;
+    }
+
+    @Override
+    public Palette.Scheme scheme() {
+        return scheme;
     }
 
     @Override
@@ -52,7 +62,7 @@ final class FxCanvas implements Canvas {
     @Override
     public void markers(double[] xs, double[] ys, int n, double radius, Color color, String label) {
         g.setFill(fx(color, 1));
-        g.setStroke(javafx.scene.paint.Color.WHITE);
+        g.setStroke(fx(scheme.rim(), 1));
         g.setLineWidth(1.2);
         g.setLineDashes();
         for (int i = 0; i < n; i++) {

@@ -18,7 +18,12 @@ public final class LiveChart {
 
     /** Draws a chart built elsewhere (a run's curves, a comparison) at the chart's own size. */
     public static void draw(GraphicsContext g, Chart chart) {
-        ChartPainter.paint(chart, new FxCanvas(g));
+        draw(g, chart, false);
+    }
+
+    /** The same, in the dark theme's colours where {@code dark}. */
+    public static void draw(GraphicsContext g, Chart chart, boolean dark) {
+        ChartPainter.paint(chart, new FxCanvas(g, dark ? Palette.DARK : Palette.LIGHT));
     }
 
     /** The same chart at another size. */
@@ -36,9 +41,16 @@ public final class LiveChart {
     public static void draw(GraphicsContext g, double width, double height, String title, String network,
                             String dataset, List<IterationRecord> iterations, List<EpochEvent> epochs,
                             Markers.Outcome outcome) {
+        draw(g, width, height, title, network, dataset, iterations, epochs, outcome, false);
+    }
+
+    /** The same, in the dark theme's colours where {@code dark}. */
+    public static void draw(GraphicsContext g, double width, double height, String title, String network,
+                            String dataset, List<IterationRecord> iterations, List<EpochEvent> epochs,
+                            Markers.Outcome outcome, boolean dark) {
         var curves = new RunCurves(title, network, dataset, null, iterations, epochs);
         Chart chart = CurvesChart.forCurves(curves, outcome, (int) Math.max(200, width),
                 (int) Math.max(150, height));
-        ChartPainter.paint(chart, new FxCanvas(g));
+        draw(g, chart, dark);
     }
 }

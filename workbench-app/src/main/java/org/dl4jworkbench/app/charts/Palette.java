@@ -29,6 +29,37 @@ public final class Palette {
     static final Color GRID = new Color(0xE6E8EB);
     static final Color EPOCH_LINE = new Color(0xC4C9D0);
 
+    /**
+     * The colours around the data: background, plot area, text, axes, grid, epoch lines, and
+     * the rim of dots. {@link #LIGHT} for files and the light theme; {@link #DARK} follows
+     * AtlantaFX's Primer Dark, whose window background is #0d1117.
+     */
+    public record Scheme(Color background, Color plotBackground, Color text, Color mutedText, Color axis, Color grid,
+                         Color epochLine, Color rim, boolean dark) {
+
+        /** A series' or marker's colour as drawn on this background: on dark, near-black turns light. */
+        public Color ink(Color c) {
+            if (!dark) {
+                return c;
+            }
+            if (c.equals(BLACK)) {
+                return new Color(0xC9D1D9);
+            }
+            // a little lighter, so blue and purple keep their contrast on a dark background
+            return new Color(lighten(c.getRed()), lighten(c.getGreen()), lighten(c.getBlue()), c.getAlpha());
+        }
+
+        private static int lighten(int channel) {
+            return (int) Math.round(channel + (255 - channel) * 0.2);
+        }
+    }
+
+    public static final Scheme LIGHT = new Scheme(BACKGROUND, PLOT_BACKGROUND, TEXT, MUTED_TEXT, AXIS, GRID, EPOCH_LINE,
+            Color.WHITE, false);
+    public static final Scheme DARK = new Scheme(new Color(0x0D1117), new Color(0x161B22), new Color(0xE6EDF3),
+            new Color(0x9198A1), new Color(0x6E7681), new Color(0x262C36), new Color(0x3D444D), new Color(0x161B22),
+            true);
+
     /** Opacity of {@link Series.Style#FAINT_LINE}. */
     static final float FAINT_OPACITY = 0.28f;
 

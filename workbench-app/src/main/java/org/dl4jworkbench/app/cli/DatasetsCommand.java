@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "datasets", mixinStandardHelpOptions = true,
         description = "Lists, downloads and describes datasets.",
         subcommands = {DatasetsListCommand.class, DatasetsDownloadCommand.class, DatasetsInfoCommand.class,
-                DatasetsAugmentCommand.class, DatasetsBenchCommand.class})
+                DatasetsAugmentCommand.class})
 final class DatasetsCommand {
 }

@@ -45,18 +45,11 @@ final class EvaluateCommand implements Callable<Integer> {
     CommandSpec command;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws InvalidModelException, InvalidDataException, IOException {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
-        LoadedModel loaded;
-        Dataset data;
-        try {
-            loaded = ModelFiles.load(model);
-            data = DatasetLoading.open(dataset, loaded.input(), err);
-        } catch (InvalidModelException | InvalidDataException e) {
-            err.println("error: " + e.getMessage());
-            return WorkbenchCommand.BAD_INPUT;
-        }
+        LoadedModel loaded = ModelFiles.load(model); // a refused or unreadable model: ErrorMapper says why
+        Dataset data = DatasetLoading.open(dataset, loaded.input(), err);
         if (!data.classNames().equals(loaded.classNames())) {
             err.println("error: " + data.name() + " has classes " + data.classNames() + " but " + model
                     + " was trained on " + loaded.classNames() + "; evaluate it on data with the same classes");

@@ -33,8 +33,7 @@ import picocli.CommandLine.Spec;
             "The model file is checked before DL4J opens it, so a file from anywhere is safe to try.",
             "Exit codes: 0 all images classified, 1 some image could not be read (the others are still "
                     + "classified), 2 the model was refused or the options are wrong.",
-            "With --bench: loads the model once, warms up, times --runs single-image predictions (decode, "
-                    + "preprocess, network) and prints one JSON line of figures."})
+            "'workbench bench predict' measures how long one prediction takes."})
 final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "FILE",
@@ -48,18 +47,6 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object with every image's result (errors as fields).")
     boolean json;
 
-    @Option(names = "--bench", description = "Measure prediction latency on IMAGE (default: a generated image of "
-            + "the model's input size) instead of printing predictions.")
-    boolean bench;
-
-    @Option(names = "--runs", paramLabel = "N", defaultValue = "200",
-            description = "With --bench: timed predictions (default: ${DEFAULT-VALUE}).")
-    int runs;
-
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "20",
-            description = "With --bench: untimed predictions first (default: ${DEFAULT-VALUE}).")
-    int warmup;
-
     @Parameters(paramLabel = "IMAGE", arity = "0..*", description = "Image files: JPEG, PNG, BMP or GIF.")
     List<Path> images = new ArrayList<>();
 
@@ -67,34 +54,12 @@ final class PredictCommand implements Callable<Integer> {
     CommandSpec command;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws UserError, BackendUnavailableException, InvalidModelException, IOException {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
-        try {
-            checkOptions();
-        } catch (UserError e) {
-            err.println("error: " + e.getMessage());
-            return WorkbenchCommand.BAD_INPUT;
-        }
-        if (bench) {
-            return PredictionBenchmark.run(model, images.isEmpty() ? null : images.get(0), warmup, runs, top, out, err);
-        }
-        try {
-            Backend.load();
-        } catch (BackendUnavailableException e) {
-            err.println("error: " + e.getMessage());
-            return 1;
-        }
-        LoadedModel loaded;
-        try {
-            loaded = ModelFiles.load(model);
-        } catch (InvalidModelException e) {
-            err.println("error: " + e.getMessage());
-            return WorkbenchCommand.BAD_INPUT;
-        } catch (IOException e) {
-            err.println("error: cannot read model " + model + " (" + e.getMessage() + ")");
-            return 1;
-        }
+        checkOptions();
+        Backend.load();
+        LoadedModel loaded = ModelFiles.load(model); // a refused or unreadable model: ErrorMapper says why
         var predictor = new Predictor(loaded);
         List<Map<String, Object>> results = new ArrayList<>();
         boolean failed = false;
@@ -131,15 +96,7 @@ final class PredictCommand implements Callable<Integer> {
         if (top < 1) {
             throw new UserError("--top must be at least 1, found " + top);
         }
-        if (bench) {
-            if (images.size() > 1) {
-                throw new UserError("--bench takes at most one image, found " + images.size());
-            }
-            if (runs < 1 || warmup < 0) {
-                throw new UserError("--runs must be at least 1 and --warmup at least 0, found " + runs + " and "
-                        + warmup);
-            }
-        } else if (images.isEmpty()) {
+        if (images.isEmpty()) {
             throw new UserError("no image given; name one or more image files after the options, e.g. "
                     + "'workbench predict --model runs/NAME/model.zip digit.png'");
         }

@@ -4,7 +4,7 @@ import org.dl4jworkbench.core.spec.InputSpec;
 import picocli.CommandLine;
 
 /** Reads an image size written {@code HEIGHTxWIDTHxCHANNELS}, e.g. 128x128x3. */
-final class SizeConverter implements CommandLine.ITypeConverter<InputSpec> {
+public final class SizeConverter implements CommandLine.ITypeConverter<InputSpec> {
 
     @Override
     public InputSpec convert(String value) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -11,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.dl4jworkbench.app.training.TrainingRun;
+import org.dl4jworkbench.app.charts.CurvesChart;
 import org.dl4jworkbench.core.analysis.NetworkAnalysis;
 import org.dl4jworkbench.core.analysis.NetworkAnalyzer;
 import org.dl4jworkbench.core.backend.Backend;
@@ -19,23 +21,13 @@ import org.dl4jworkbench.core.backend.BackendUnavailableException;
 import org.dl4jworkbench.core.data.Dataset;
 import org.dl4jworkbench.core.data.Datasets;
 import org.dl4jworkbench.core.data.InvalidDataException;
-import org.dl4jworkbench.core.data.Splits;
-import org.dl4jworkbench.core.model.ModelFiles;
-import org.dl4jworkbench.core.model.ModelMetadata;
-import org.dl4jworkbench.core.run.DatasetDescription;
-import org.dl4jworkbench.core.run.EvaluationReport;
+import org.dl4jworkbench.core.run.ResumeException;
+import org.dl4jworkbench.core.run.ResumePlan;
 import org.dl4jworkbench.core.run.RunFolder;
-import org.dl4jworkbench.core.run.RunRecorder;
-import org.dl4jworkbench.core.run.RunSummary;
+import org.dl4jworkbench.core.run.TrainingRun;
 import org.dl4jworkbench.core.spec.EarlyStoppingSpec;
 import org.dl4jworkbench.core.spec.NetworkSpec;
-import org.dl4jworkbench.core.spec.SpecFormatException;
-import org.dl4jworkbench.core.spec.SpecJson;
-import org.dl4jworkbench.core.train.CheckpointState;
-import org.dl4jworkbench.core.train.Checkpoints;
 import org.dl4jworkbench.core.train.StopReason;
-import org.dl4jworkbench.core.train.Trainer;
-import org.dl4jworkbench.core.train.TrainingListener;
 import org.dl4jworkbench.core.train.TrainingResult;
 import org.dl4jworkbench.core.util.Json;
 import picocli.CommandLine.Command;
@@ -49,6 +41,9 @@ import picocli.CommandLine.Spec;
                 + "checkpoint after every epoch. Ctrl+C stops after the current minibatch and keeps the model.",
             "Ends with one line of JSON: test_accuracy, epochs, seconds, images_per_second, model, run, ..."})
 final class TrainCommand implements Callable<Integer> {
+
+    /** Where runs go without --out. */
+    private static final Path RUNS = Path.of("runs");
 
     @Mixin
     NetworkOptions network = new NetworkOptions();
@@ -92,69 +87,36 @@ final class TrainCommand implements Callable<Integer> {
     CommandSpec command;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws UserError, InvalidDataException, IOException, BackendUnavailableException {
         PrintWriter err = command.commandLine().getErr();
-        try {
-            return resume != null ? resumeRun(err) : newRun(err);
-        } catch (UserError | InvalidDataException e) {
-            err.println("error: " + e.getMessage());
-            return WorkbenchCommand.BAD_INPUT;
-        } catch (BackendUnavailableException e) {
-            err.println("error: " + e.getMessage());
-            return 1;
-        }
+        return resume != null ? resumeRun(err) : newRun(err); // faults: ErrorMapper
     }
 
     private int newRun(PrintWriter err) throws UserError, InvalidDataException, IOException,
             BackendUnavailableException {
         NetworkSpec spec = withOverrides(network.load());
+        checkBeforeLoading();
         Dataset data = load(dataset, spec, err);
         String backend = Backend.load().toString();
         err.println("Backend: " + backend);
-        return train(TrainingRun.start(spec, data, dataset, out, Path.of("runs"), backend), err);
+        return train(TrainingRun.start(spec, data, dataset, out, RUNS, backend), err);
     }
 
     private int resumeRun(PrintWriter err) throws UserError, InvalidDataException, IOException,
             BackendUnavailableException {
-        RunFolder run;
-        NetworkSpec spec;
-        DatasetDescription described;
         try {
-            run = RunFolder.open(resume);
-            spec = run.readSpec();
-            described = run.readDataset();
-        } catch (SpecFormatException e) {
+            ResumePlan plan = ResumePlan.of(resume, epochs);
+            Dataset data = load(plan.dataset().spec(), plan.spec(), err);
+            plan.checkData(data);
+            String backend = Backend.load().toString();
+            err.println("Backend: " + backend);
+            TrainingRun run = plan.start(data, backend);
+            err.printf(Locale.ROOT, "Resuming %s after epoch %d of %d (iteration %,d)%n", plan.folder().dir(),
+                    plan.state().epoch(), plan.spec().training().epochs(), plan.state().iteration());
+            return train(run, err);
+        } catch (ResumeException e) {
             throw new UserError(e.getMessage());
-        } catch (IOException e) {
-            throw new UserError(resume + ": not a run folder that can be resumed (" + e.getMessage() + ")");
         }
-        var checkpoints = new Checkpoints(run.checkpoints());
-        if (!checkpoints.exists()) {
-            throw new UserError(resume + ": no checkpoint yet (the run ended before its first epoch did). Start it "
-                    + "again with ./workbench train --spec " + run.file(RunFolder.NETWORK));
-        }
-        if (epochs != null) {
-            spec = spec.withTraining(spec.training().withEpochs(epochs));
-            run.writeSpec(spec);
-        }
-        CheckpointState state = checkpoints.readState();
-        if (state.epoch() >= spec.training().epochs()) {
-            throw new UserError(resume + ": nothing to resume, all " + spec.training().epochs() + " epochs are done. "
-                    + "Give --epochs with a larger number to train longer");
-        }
-        Dataset data = load(described.spec(), spec, err);
-        if (!data.fingerprint().equals(described.fingerprint())) {
-            throw new UserError(described.spec() + ": the data changed since the run started (fingerprint "
-                    + data.fingerprint() + ", was " + described.fingerprint() + "); resuming would mix two datasets. "
-                    + "Start a new run instead");
-        }
-        String backend = Backend.load().toString();
-        err.println("Backend: " + backend);
-        run.truncateAfter(state.epoch(), state.iteration());
-        RunSummary previous = readSummaryOrNull(run);
-        err.printf(Locale.ROOT, "Resuming %s after epoch %d of %d (iteration %,d)%n", run.dir(), state.epoch(),
-                spec.training().epochs(), state.iteration());
-        return train(TrainingRun.resume(spec, data, run, previous, backend), err);
     }
 
     private int train(TrainingRun training, PrintWriter err) throws IOException {
@@ -171,7 +133,8 @@ final class TrainCommand implements Callable<Integer> {
         }, "stop-on-ctrl-c");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         try {
-            TrainingResult result = training.execute(progress, warning -> err.println("warning: " + warning));
+            TrainingResult result = training.execute(progress, CurvesChart.FILES,
+                    warning -> err.println("warning: " + warning));
             progress.finish();
             if (result.reason() != StopReason.COMPLETED) {
                 err.println(result.reason() == StopReason.DIVERGED ? "error: " + result.message()
@@ -232,11 +195,34 @@ final class TrainCommand implements Callable<Integer> {
         return data;
     }
 
-    private static RunSummary readSummaryOrNull(RunFolder run) {
+    /**
+     * What can be checked in a moment, before loading data and training take minutes: the
+     * dataset's folder exists, and the run folder can be written.
+     */
+    private void checkBeforeLoading() throws UserError {
+        var folderForm = java.util.regex.Pattern.compile("(idx|cifar10|folder):(.+)").matcher(dataset);
+        if (folderForm.matches()) {
+            Path dir = Path.of(folderForm.group(2));
+            if (!Files.isDirectory(dir)) {
+                throw new UserError("--dataset " + dataset + ": " + dir + (Files.exists(dir) ? " is a file, not a "
+                        + "folder" : " does not exist") + ". Give the folder that holds the dataset's files");
+            }
+        }
+        String option = out != null ? "--out " + out : "the runs folder " + RUNS.toAbsolutePath();
+        Path dir = (out != null ? out : RUNS).toAbsolutePath();
+        Path existing = dir;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing)) {
+            throw new UserError(option + ": " + existing + " is a file, not a folder. Choose another folder "
+                    + "with --out");
+        }
         try {
-            return run.readSummary();
+            Files.delete(Files.createTempFile(existing, ".workbench-write-check", ".tmp"));
         } catch (IOException e) {
-            return null; // killed before its first summary: start the record afresh
+            throw new UserError(option + ": cannot write in " + existing + " (" + (e instanceof AccessDeniedException
+                    ? "permission denied" : e.getMessage()) + "). Choose a folder you may write to with --out");
         }
     }
 

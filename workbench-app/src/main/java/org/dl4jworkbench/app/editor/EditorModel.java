@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.function.UnaryOperator;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -45,7 +47,10 @@ public final class EditorModel {
     private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper(this, "undoText", "");
     private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper(this, "redoText", "");
     private final BooleanProperty dirty = new SimpleBooleanProperty(this, "dirty");
+    private final FieldProblems fieldProblems = new FieldProblems();
     private long savedRevision;
+    private int loads;
+    private final ReadOnlyIntegerWrapper loaded = new ReadOnlyIntegerWrapper(this, "loaded");
     private LayerSpec clipboard;
 
     public EditorModel(NetworkSpec initial) {
@@ -121,14 +126,31 @@ public final class EditorModel {
         return dirty.get();
     }
 
+    /** Text in the settings fields that is not a value of the spec; training waits until there is none. */
+    public FieldProblems fieldProblems() {
+        return fieldProblems;
+    }
+
+    /** How many times a spec was {@link #load}ed: views keep a field's refused text only within one. */
+    public int loads() {
+        return loads;
+    }
+
+    /** Changes once a {@link #load} is done, even when the spec loaded equals the one before. */
+    public ReadOnlyIntegerProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
     // ---- whole-spec operations -------------------------------------------------------------
 
     /** Starts over on {@code newSpec} (new or opened project): no history, nothing unsaved. */
     public void load(NetworkSpec newSpec) {
+        loads++;
         spec.set(Objects.requireNonNull(newSpec));
         selected.set(NONE);
         commands.clear();
         markSaved();
+        loaded.set(loads);
     }
 
     public void markSaved() {

@@ -27,7 +27,7 @@ public final class Autosave {
     public static final String FORMAT = "dl4j-workbench/autosave";
     public static final int VERSION = 1;
 
-    /** An autosaved project: its edits, its folder (null if never saved), when it was written. */
+    /** An autosaved project: its edits, its folder (null if never saved) and scratch runs, when it was written. */
     public record Recovery(Project project, Instant savedAt, Path file) {
     }
 
@@ -44,6 +44,7 @@ public final class Autosave {
         root.put("version", VERSION);
         root.put("saved_at", Instant.now().toString());
         root.put("folder", project.folder() == null ? null : project.folder().toAbsolutePath().toString());
+        root.put("scratch", project.scratch() == null ? null : project.scratch().toAbsolutePath().toString());
         root.set("project", ProjectFiles.toTree(project));
         AtomicFiles.writeString(fileFor(project.folder()), Json.mapper().writeValueAsString(root) + "\n");
     }
@@ -67,7 +68,11 @@ public final class Autosave {
                         continue;
                     }
                     Path projectFolder = root.path("folder").isTextual() ? Path.of(root.get("folder").asText()) : null;
-                    Project project = ProjectFiles.fromTree(root.get("project"), projectFolder, file.toString());
+                    Project read = ProjectFiles.fromTree(root.get("project"), projectFolder, file.toString());
+                    Path scratch = root.path("scratch").isTextual() ? Path.of(root.get("scratch").asText()) : null;
+                    // its runs made before the crash stay its own
+                    Project project = new Project(read.name(), read.spec(), read.dataset(), projectFolder,
+                            scratch != null ? scratch : read.scratch());
                     if (projectFolder != null && ProjectFiles.isProject(projectFolder)
                             && sameContent(ProjectFiles.load(projectFolder), project)) {
                         Files.deleteIfExists(file); // written just before a save: nothing to recover

@@ -48,11 +48,15 @@ public final class ProjectFiles {
         return Files.isRegularFile(folder.resolve(FILE_NAME));
     }
 
-    /** Writes {@code project} into its folder (created if needed); returns the file written. */
+    /**
+     * Writes {@code project} into its folder (created if needed), bringing along the runs it
+     * made before it had a folder ({@link ProjectRuns#adoptScratchRuns}); returns the file written.
+     */
     public static Path save(Project project) throws IOException {
         if (project.folder() == null) {
             throw new IllegalArgumentException("project " + project.name() + " has no folder yet: choose one first");
         }
+        ProjectRuns.adoptScratchRuns(project);
         Path file = project.folder().resolve(FILE_NAME);
         AtomicFiles.writeString(file, toJson(project));
         return file;

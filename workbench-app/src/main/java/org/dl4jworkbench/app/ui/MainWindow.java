@@ -32,6 +32,7 @@ import org.dl4jworkbench.app.ui.dataset.DatasetPanel;
 import org.dl4jworkbench.app.ui.editor.InspectorView;
 import org.dl4jworkbench.app.ui.evaluation.EvaluationView;
 import org.dl4jworkbench.app.ui.predict.PredictionPane;
+import org.dl4jworkbench.app.ui.runs.RunOpener;
 import org.dl4jworkbench.app.ui.runs.RunsView;
 import org.dl4jworkbench.app.ui.editor.NetworkCanvas;
 import org.dl4jworkbench.app.ui.editor.PaletteView;
@@ -67,6 +68,7 @@ public final class MainWindow {
     private final ProgressBar progress = new ProgressBar();
     private final TrainAction training;
     private NetworkCanvas canvas;
+    private DatasetPanel datasetPanel;
 
     public MainWindow(WorkbenchModel model) {
         this.model = model;
@@ -94,7 +96,9 @@ public final class MainWindow {
         datasetTab.setContent(datasetPanel());
         var executors = model.executors();
         trainingTab.setContent(new TrainingSettingsView(editor, executors.compute()).node());
-        dashboardTab.setContent(new DashboardView(training).node());
+        var dashboard = new DashboardView(training);
+        dashboard.followTheme(model.darkProperty());
+        dashboardTab.setContent(dashboard.node());
         var prediction = new PredictionPane(executors.compute(), executors.io());
         predictTab.setContent(prediction.node());
         prediction.follow(training); // a finished run's saved model replaces the snapshot
@@ -107,6 +111,9 @@ public final class MainWindow {
             }
         });
         var runs = new RunsView(executors.io(), () -> model.projectProperty().get().runsFolder());
+        runs.followTheme(model.darkProperty());
+        new RunOpener(executors.data(), runs, evaluation, prediction::openModel,
+                () -> model.datasetProperty().get()).follow(model.projectProperty());
         runsTab.setContent(runs.node());
         runsTab.setOnSelectionChanged(e -> {
             if (runsTab.isSelected()) {
@@ -139,7 +146,8 @@ public final class MainWindow {
 
     /** The Dataset tab's content: sources, classes, samples, augmentation and the fit to the network. */
     private Node datasetPanel() {
-        return new DatasetPanel(model).node();
+        datasetPanel = new DatasetPanel(model);
+        return datasetPanel.node();
     }
 
     private MenuBar menus(Stage stage) {
@@ -148,6 +156,10 @@ public final class MainWindow {
         ProjectMenus.install(file, model, stage, () -> {
             var s = training.sessionProperty().get();
             return s == null || s.model() == null || !java.nio.file.Files.isRegularFile(s.model()) ? null : s.model();
+        }, t -> {
+            if (datasetPanel.request(t)) { // the template needs other data: say so where it is chosen
+                tabs.getSelectionModel().select(datasetTab);
+            }
         });
 
         var undo = item("Undo", "Shortcut+Z", editor::undo);
@@ -188,15 +200,19 @@ public final class MainWindow {
         var reason = new Label();
         reason.setId(TRAIN_REASON_ID);
         reason.getStyleClass().add("train-reason");
+        var fields = editor.fieldProblems();
         Runnable update = () -> {
             var errors = editor.analysis().errors();
             boolean loaded = model.datasetProperty().get() != null;
-            train.setDisable(!training.isRunning() && (!errors.isEmpty() || !loaded));
-            reason.setText(!errors.isEmpty() ? "Cannot train: " + describe(errors.get(0))
-                    + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "")
+            int blocking = fields.size() + errors.size();
+            String first = fields.first().orElse(errors.isEmpty() ? null : describe(errors.get(0)));
+            train.setDisable(!training.isRunning() && (blocking > 0 || !loaded));
+            reason.setText(first != null ? "Cannot train: " + first
+                    + (blocking > 1 ? " (and " + (blocking - 1) + " more)" : "")
                     : !loaded ? "Waiting for the dataset" : "");
         };
         editor.analysisProperty().addListener((obs, old, a) -> update.run());
+        fields.map().addListener((javafx.collections.MapChangeListener<String, String>) c -> update.run());
         model.datasetProperty().addListener((obs, old, d) -> update.run());
         update.run();
         train.setOnAction(e -> {

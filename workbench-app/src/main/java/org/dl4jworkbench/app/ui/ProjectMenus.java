@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -39,22 +40,27 @@ final class ProjectMenus {
     private final WorkbenchModel model;
     private final Stage stage;
     private final Supplier<Path> trainedModel;
+    private final Consumer<Template> templateOpened;
     private boolean closing;
 
-    private ProjectMenus(WorkbenchModel model, Stage stage, Supplier<Path> trainedModel) {
+    private ProjectMenus(WorkbenchModel model, Stage stage, Supplier<Path> trainedModel,
+                         Consumer<Template> templateOpened) {
         this.model = model;
         this.stage = stage;
         this.trainedModel = trainedModel;
+        this.templateOpened = templateOpened;
     }
 
     /**
      * Adds the project commands to the top of {@code file}, and the unsaved-changes prompt to
      * the window's close request.
      *
-     * @param trainedModel the model zip of the last finished run, or null
+     * @param trainedModel   the model zip of the last finished run, or null
+     * @param templateOpened told of a template just opened (to ask for the dataset it needs)
      */
-    static void install(Menu file, WorkbenchModel model, Stage stage, Supplier<Path> trainedModel) {
-        var menus = new ProjectMenus(model, stage, trainedModel);
+    static void install(Menu file, WorkbenchModel model, Stage stage, Supplier<Path> trainedModel,
+                        Consumer<Template> templateOpened) {
+        var menus = new ProjectMenus(model, stage, trainedModel, templateOpened);
         var recent = new Menu("Open recent");
         recent.setId("open-recent");
         model.recentProjects().addListener((ListChangeListener<Path>) c -> menus.fillRecent(recent));
@@ -128,18 +134,20 @@ final class ProjectMenus {
     }
 
     private void newFromTemplate() {
-        afterUnsavedChanges(() -> TemplateChooser.show(stage).ifPresent(t ->
-                model.open(new Project(t.id(), t.spec(), datasetFor(t), null))));
+        afterUnsavedChanges(() -> TemplateChooser.show(stage).ifPresent(t -> {
+            model.open(new Project(t.id(), t.spec(), datasetFor(t), null));
+            templateOpened.accept(t);
+        }));
     }
 
-    /** The template's own dataset where the workbench has it, else the one open now. */
+    /**
+     * MNIST for an MNIST template (the one open now where it is MNIST), else the dataset open
+     * now: the Dataset tab then asks for the CIFAR-10 or photo folder the template needs.
+     */
     private String datasetFor(Template t) {
         String current = model.projectProperty().get().dataset();
-        return switch (t.dataset()) {
-            case "mnist" -> current.startsWith("cifar10") || current.startsWith("folder:") ? Datasets.DEFAULT : current;
-            case "cifar10" -> current.startsWith("cifar10") ? current : "cifar10";
-            default -> current;
-        };
+        return t.dataset().equals("mnist") && (current.startsWith("cifar10") || current.startsWith("folder:"))
+                ? Datasets.DEFAULT : current;
     }
 
     private void openProject() {

@@ -121,7 +121,7 @@ final class ProjectSession {
             if (folder != null && ProjectFiles.isProject(folder)) {
                 return ProjectFiles.load(folder);
             }
-            return new Project(edited.name(), currentSpec, Datasets.DEFAULT, null);
+            return new Project(edited.name(), currentSpec, Datasets.DEFAULT, null, edited.scratch()); // its runs so far
         }).onSuccess(onDisk -> {
             editor.load(onDisk.spec());
             project.set(onDisk.withDataset(edited.dataset()));

@@ -13,13 +13,15 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.util.Duration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jworkbench.app.project.Project;
-import org.dl4jworkbench.app.training.TrainingRun;
+import org.dl4jworkbench.app.charts.CurvesChart;
+import org.dl4jworkbench.core.run.TrainingRun;
 import org.dl4jworkbench.app.ui.task.BackgroundTask;
 import org.dl4jworkbench.app.ui.task.Failure;
 import org.dl4jworkbench.app.ui.task.WorkbenchExecutors;
 import org.dl4jworkbench.core.backend.Backend;
 import org.dl4jworkbench.core.data.Dataset;
 import org.dl4jworkbench.core.predict.Predictor;
+import org.dl4jworkbench.core.run.TrainingRun;
 import org.dl4jworkbench.core.train.IterationEvent;
 import org.dl4jworkbench.core.train.TrainingListener;
 import org.dl4jworkbench.core.train.TrainingMonitor;
@@ -118,7 +120,7 @@ public final class TrainAction {
         TrainingRun created = prepared.run();
         BackgroundTask.wrap(() -> {
             beforeTraining.accept(created);
-            TrainingResult result = created.execute(monitor, warning -> { });
+            TrainingResult result = created.execute(monitor, CurvesChart.FILES, warning -> { });
             Path model = Files.exists(created.folder().model()) ? created.folder().model() : null;
             String outcome = String.format(Locale.ROOT, "%s: test accuracy %.2f%% after %d epoch(s); saved in %s",
                     result.reason().name().toLowerCase(Locale.ROOT).replace('_', ' '),

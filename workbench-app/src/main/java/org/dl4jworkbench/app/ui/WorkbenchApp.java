@@ -14,8 +14,22 @@ public class WorkbenchApp extends Application {
 
     private WorkbenchExecutors executors;
 
-    public static void launchApp(String[] args) {
-        Application.launch(WorkbenchApp.class, args);
+    /**
+     * Opens the window and returns when it closes: 0, or 1 when the window cannot start for want
+     * of a display or GTK, after saying so on standard error (no stack trace).
+     */
+    public static int launchApp(String[] args) {
+        try {
+            Application.launch(WorkbenchApp.class, args);
+            return 0;
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            var message = WindowStartFailure.explain(e, System.getenv("DISPLAY"));
+            if (message.isEmpty()) {
+                throw e;
+            }
+            System.err.println(message.get());
+            return 1;
+        }
     }
 
     @Override

@@ -22,6 +22,8 @@ import org.dl4jworkbench.core.data.Datasets;
 import org.dl4jworkbench.core.data.WorkbenchDirs;
 import org.dl4jworkbench.core.spec.NetworkSpec;
 import org.dl4jworkbench.core.spec.Templates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The window's state, wired from small parts: the project and its unsaved changes
@@ -31,6 +33,8 @@ import org.dl4jworkbench.core.spec.Templates;
  * threads, never on the FX thread; outcomes come back as property changes on the FX thread.
  */
 public final class WorkbenchModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkbenchModel.class);
 
     /** The state of the dataset being opened. */
     public record Loading(String spec, String phase, long done, long total) {

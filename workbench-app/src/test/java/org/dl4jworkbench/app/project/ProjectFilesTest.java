@@ -2,10 +2,15 @@ package org.dl4jworkbench.app.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import org.dl4jworkbench.app.charts.RunFixtures;
+import org.dl4jworkbench.core.data.WorkbenchDirs;
+import org.dl4jworkbench.core.run.RunEntry;
+import org.dl4jworkbench.core.run.RunSummary;
 import org.dl4jworkbench.core.spec.DropoutSpec;
 import org.dl4jworkbench.core.spec.NetworkSpec;
 import org.dl4jworkbench.core.spec.Templates;
@@ -100,6 +105,48 @@ class ProjectFilesTest {
         assertThat(autosave.pending()).extracting(r -> r.project().name()).containsExactly("kept");
         autosave.write(onDisk); // written just before the project was saved: nothing to recover
         assertThat(autosave.pending()).isEmpty();
+    }
+
+    @Test
+    void savingAnUnsavedProjectMovesItsScratchRunsIntoTheProjectWhereReopeningFindsThem() throws Exception {
+        Path scratch = dir.resolve("settings").resolve(Project.SCRATCH).resolve("p1");
+        var unsaved = new Project("untitled", edited(), "mnist-mini", null, scratch);
+        assertThat(unsaved.runsFolder()).isEqualTo(scratch);
+        RunFixtures.write(scratch.resolve("20261124-100000-lenet"), RunFixtures.Options.of("lenet", 2, 30));
+        RunFixtures.write(scratch.resolve("20261124-110000-lenet"), RunFixtures.Options.of("lenet", 1, 30));
+        Path folder = dir.resolve("digits").toAbsolutePath();
+        Files.createDirectories(folder.resolve("runs").resolve("20261124-110000-lenet")); // a name already taken
+
+        ProjectFiles.save(unsaved.savedAs("digits", folder));
+
+        Project back = ProjectFiles.load(folder);
+        assertThat(back.runsFolder()).isEqualTo(folder.resolve("runs"));
+        assertThat(RunEntry.list(back.runsFolder(), Instant.now())).extracting(RunEntry::name, RunEntry::status)
+                .containsExactlyInAnyOrder(tuple("20261124-100000-lenet", "completed"),
+                        tuple("20261124-110000-lenet-2", "completed"));
+        assertThat(scratch).doesNotExist();
+    }
+
+    @Test
+    void aRunStillTrainingStaysInTheScratchFolderUntilTheNextSave() throws Exception {
+        Path scratch = dir.resolve("scratch");
+        RunFixtures.write(scratch.resolve("live"), RunFixtures.Options.of("lenet", 1, 10)
+                .status(RunSummary.RUNNING, 3).started(Instant.now()));
+        Project saved = new Project("x", edited(), "mnist-mini", null, scratch).savedAs("x", dir.resolve("x"));
+
+        ProjectFiles.save(saved);
+
+        assertThat(scratch.resolve("live")).isDirectory();
+        assertThat(dir.resolve("x").resolve("runs").resolve("live")).doesNotExist();
+    }
+
+    @Test
+    void newUnsavedProjectsKeepTheirRunsApartAndNeverInTheWorkingDirectory() {
+        var a = new Project("a", edited(), "mnist-mini", null);
+        var b = new Project("a", edited(), "mnist-mini", null);
+        assertThat(a.runsFolder()).isNotEqualTo(b.runsFolder());
+        assertThat(a.runsFolder()).isAbsolute().startsWithRaw(WorkbenchDirs.settings().toAbsolutePath().resolve(Project.SCRATCH));
+        assertThat(a.withSpec(edited()).withDataset("cifar10").runsFolder()).isEqualTo(a.runsFolder());
     }
 
     private Path saved(String name) throws Exception {

@@ -40,7 +40,6 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.nd4j.linalg.schedule.FixedSchedule;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.linalg.schedule.MapSchedule;
-import org.nd4j.linalg.schedule.RampSchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.linalg.schedule.StepSchedule;
 
@@ -53,6 +52,8 @@ public final class SpecCompiler {
 
     /** Steps of the table that approximates a cosine schedule. */
     static final int COSINE_STEPS = 200;
+    /** Steps of a warm-up's rise: fine enough to be smooth, few enough to keep the file small. */
+    static final int WARMUP_STEPS = 50;
 
     private SpecCompiler() {
     }
@@ -136,7 +137,42 @@ public final class SpecCompiler {
             base = new FixedSchedule(lr);
         }
         int warmup = (int) Math.round(t.warmupEpochs() * iterationsPerEpoch);
-        return warmup > 1 ? new RampSchedule(base, warmup) : base;
+        return warmup > 1 ? warmedUp(base, warmup, t, iterationsPerEpoch) : base;
+    }
+
+    /**
+     * {@code base} after a linear warm-up over {@code warmup} iterations, as DL4J's
+     * {@code RampSchedule} computes it ({@code base * (i + 1) / warmup}), laid out as a
+     * table: DL4J 1.0.0-M2.1 writes a {@code RampSchedule} into the model file but cannot
+     * read it back (it has no JSON creator), so a model trained with a warm-up could not be
+     * opened again. The ramp rises in at most {@value #WARMUP_STEPS} steps; after it, the
+     * table holds the base schedule's own values at its own change points.
+     */
+    private static ISchedule warmedUp(ISchedule base, int warmup, TrainingSpec t, int iterationsPerEpoch) {
+        int perEpoch = Math.max(1, iterationsPerEpoch);
+        java.util.function.IntToDoubleFunction at = i -> base.valueAt(i, i / perEpoch);
+        Map<Integer, Double> values = new HashMap<>();
+        int steps = Math.min(warmup, WARMUP_STEPS);
+        for (int k = 0; k < steps; k++) {
+            int i = (int) ((long) k * warmup / steps);
+            values.put(i, at.applyAsDouble(i) * (i + 1) / warmup);
+        }
+        values.put(warmup, at.applyAsDouble(warmup));
+        if (base instanceof MapSchedule table) {
+            table.getValues().forEach((i, v) -> {
+                if (i > warmup) {
+                    values.put(i, v);
+                }
+            });
+        } else if (base instanceof StepSchedule) {
+            for (int epoch = 0; epoch <= t.epochs(); epoch++) {
+                int i = epoch * perEpoch;
+                if (i > warmup) {
+                    values.put(i, at.applyAsDouble(i));
+                }
+            }
+        }
+        return new MapSchedule(ScheduleType.ITERATION, values);
     }
 
     private static Layer layer(LayerSpec spec) {

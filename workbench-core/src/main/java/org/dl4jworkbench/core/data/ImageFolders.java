@@ -57,11 +57,16 @@ public final class ImageFolders {
         var store = new MappedPixelStore(cache, FolderCache.PIXELS_OFFSET, h.labels().length, imageSize);
         int[] train = IntStream.range(0, h.labels().length).filter(i -> h.labels()[i] >= 0 && !h.test()[i]).toArray();
         int[] test = IntStream.range(0, h.labels().length).filter(i -> h.labels()[i] >= 0 && h.test()[i]).toArray();
+        // The cache holds one slot per listed file, in the listing's order: name the images by their files.
+        List<String> names = listing.files().size() == h.labels().length
+                ? listing.files().stream().map(FolderListing.Entry::relative).toList() : null;
         ImageSet trainSet = ImageSet.view(store, h.labels(), train, h.height(), h.width(), h.channels(),
                 h.classNames());
+        trainSet = names == null ? trainSet : trainSet.withSources(names);
         ImageSet testSet;
         if (listing.hasTestTree()) {
             testSet = ImageSet.view(store, h.labels(), test, h.height(), h.width(), h.channels(), h.classNames());
+            testSet = names == null ? testSet : testSet.withSources(names);
         } else {
             Splits.Split split = Splits.stratified(trainSet, TEST_SHARE, TEST_SEED);
             trainSet = split.kept();

@@ -18,9 +18,11 @@ public final class ImageSet {
     private final int width;
     private final int channels;
     private final List<String> classNames;
+    /** What each image in the store was read from (a file's path in its dataset), or null where unnamed. */
+    private final List<String> sources;
 
     public ImageSet(PixelStore store, int[] labels, int height, int width, int channels, List<String> classNames) {
-        this(store, labels, null, height, width, channels, List.copyOf(classNames));
+        this(store, labels, null, height, width, channels, List.copyOf(classNames), null);
         if (store.imageSize() != height * width * channels) {
             throw new IllegalArgumentException("store holds " + store.imageSize() + "-byte images, not "
                     + height + "x" + width + "x" + channels);
@@ -36,7 +38,7 @@ public final class ImageSet {
     }
 
     private ImageSet(PixelStore store, int[] labels, int[] view, int height, int width, int channels,
-                     List<String> classNames) {
+                     List<String> classNames, List<String> sources) {
         this.store = Objects.requireNonNull(store);
         this.labels = Objects.requireNonNull(labels);
         this.view = view;
@@ -44,6 +46,7 @@ public final class ImageSet {
         this.width = width;
         this.channels = channels;
         this.classNames = classNames;
+        this.sources = sources;
     }
 
     /**
@@ -57,7 +60,7 @@ public final class ImageSet {
                 throw new IllegalArgumentException("label " + labels[index] + " at " + index);
             }
         }
-        return new ImageSet(store, labels, indices.clone(), height, width, channels, List.copyOf(classNames));
+        return new ImageSet(store, labels, indices.clone(), height, width, channels, List.copyOf(classNames), null);
     }
 
     /** Images in one heap array of {@code labels.length * height * width * channels} bytes. */
@@ -120,7 +123,24 @@ public final class ImageSet {
         for (int i = 0; i < positions.length; i++) {
             indices[i] = index(positions[i]);
         }
-        return new ImageSet(store, labels, indices, height, width, channels, classNames);
+        return new ImageSet(store, labels, indices, height, width, channels, classNames, sources);
+    }
+
+    /**
+     * The same images, each named by what it was read from: {@code names} holds one name per
+     * image of the underlying store (as {@link #view} indexes it), e.g. a file's path in its
+     * dataset folder. Subsets keep the names.
+     */
+    public ImageSet withSources(List<String> names) {
+        if (names.size() != store.count()) {
+            throw new IllegalArgumentException(names.size() + " names for " + store.count() + " images");
+        }
+        return new ImageSet(store, labels, view, height, width, channels, classNames, List.copyOf(names));
+    }
+
+    /** What image {@code position} was read from (a file's path in its dataset), or null where images are unnamed (IDX, CIFAR-10). */
+    public String source(int position) {
+        return sources == null ? null : sources.get(index(position));
     }
 
     /** The first {@code count} images (all where there are fewer). */

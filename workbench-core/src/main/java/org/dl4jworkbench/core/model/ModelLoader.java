@@ -22,9 +22,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Opens a model file in an order that lets DL4J see nothing unchecked: the zip's entries,
  * then the configuration as a plain JSON tree (class allow-list), then DL4J's parse of that
- * same text (which allocates nothing), the parameter count it implies, the metadata and its
- * agreement with the network; only then are the arrays read, each header checked against the
- * expected length before ND4J allocates it.
+ * same text (which allocates nothing; FLOAT only, as the workbench saves), the parameter count
+ * it implies, the metadata and its agreement with the network (sizes, activations for one
+ * image, and the configuration its own spec compiles to); only then are the arrays read, each
+ * header checked against the expected length and type before ND4J allocates it.
  *
  * <p>It does the three steps of {@code ModelSerializer.restoreMultiLayerNetwork(file, true)}
  * itself (parse the configuration, {@code Nd4j.read} the coefficients and updater state,
@@ -49,8 +50,10 @@ final class ModelLoader {
             String configWhere = file + " (" + ModelZipScreen.CONFIGURATION + ")";
             String json = text(ModelZipScreen.readAll(zip, entries.get(ModelZipScreen.CONFIGURATION),
                     MAX_CONFIGURATION_BYTES, file), configWhere);
-            ConfigurationScreen.check(tree(json, configWhere), file);
+            JsonNode tree = tree(json, configWhere);
+            ConfigurationScreen.check(tree, file);
             MultiLayerConfiguration conf = parse(json, configWhere);
+            DataType type = dataType(conf, configWhere);
             long parameters = NetworkCheck.parameters(conf, configWhere);
 
             String metaWhere = file + " (" + ModelZipScreen.METADATA + ")";
@@ -58,7 +61,7 @@ final class ModelLoader {
                     entries.get(ModelZipScreen.METADATA), MAX_METADATA_BYTES, file), metaWhere);
             NetworkSpec spec = MetadataReader.spec(metadata, metaWhere);
             NetworkCheck.agreesWith(conf, metadata, file.toString());
-            DataType type = dataType(conf, configWhere);
+            SpecAgreement.check(tree, spec, configWhere);
             Duration screening = Duration.ofNanos(System.nanoTime() - start);
 
             INDArray coefficients = NdArrayEntry.read(zip, entries.get(ModelZipScreen.COEFFICIENTS), parameters,
@@ -130,11 +133,12 @@ final class ModelLoader {
         }
     }
 
+    /** The workbench trains and saves FLOAT networks: a DOUBLE or HALF one was made elsewhere, or altered. */
     private static DataType dataType(MultiLayerConfiguration conf, String where) throws InvalidModelException {
         DataType type = conf.getDataType() == null ? DataType.FLOAT : conf.getDataType();
-        if (type != DataType.FLOAT && type != DataType.DOUBLE && type != DataType.HALF) {
-            throw new InvalidModelException("cannot use " + where + ": expected a FLOAT, DOUBLE or HALF network, "
-                    + "found " + type + ". The file is damaged or was not saved by the DL4J Workbench");
+        if (type != DataType.FLOAT) {
+            throw new InvalidModelException("cannot use " + where + ": expected a FLOAT network (the workbench saves "
+                    + "FLOAT), found " + type + ". The file was not saved by the DL4J Workbench, or was altered");
         }
         return type;
     }

@@ -30,6 +30,8 @@ final class NdArrayEntry {
     private static final String ALLOCATION_MODE = "MIXED_DATA_TYPES";
     /** Covers both headers of a rank-2 array: about 150 bytes. */
     private static final int MAX_HEADER_BYTES = 1024;
+    /** The longest name a header holds ("MIXED_DATA_TYPES"); a longer one is read no further. */
+    private static final int MAX_NAME_BYTES = 32;
 
     private NdArrayEntry() {
     }
@@ -42,6 +44,9 @@ final class NdArrayEntry {
     static INDArray read(ZipFile zip, ZipEntry entry, long length, DataType type, Path file)
             throws InvalidModelException {
         String where = file + " (" + entry.getName() + ")";
+        if (entry.getSize() > maxEntryBytes(length, type)) {
+            checkHeaderAlone(zip, entry, length, type, where); // a DOUBLE array is refused as such, not as too large
+        }
         try (InputStream raw = ModelZipScreen.open(zip, entry, maxEntryBytes(length, type), file);
              BufferedInputStream in = new BufferedInputStream(raw, 1 << 16)) {
             in.mark(MAX_HEADER_BYTES);
@@ -63,6 +68,26 @@ final class NdArrayEntry {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw ModelZipScreen.damaged(file, entry, e);
+        }
+    }
+
+    /**
+     * Checks the headers of an entry larger than its limit, reading no more than they take:
+     * where they describe another value type or length, that is the message; where they are
+     * right, the size limit refuses the entry next.
+     */
+    private static void checkHeaderAlone(ZipFile zip, ZipEntry entry, long length, DataType type, String where)
+            throws InvalidModelException {
+        byte[] header;
+        try (InputStream in = zip.getInputStream(entry)) {
+            header = in.readNBytes(MAX_HEADER_BYTES);
+        } catch (IOException | RuntimeException e) {
+            return; // the read that follows reports it
+        }
+        try {
+            checkHeader(new DataInputStream(new java.io.ByteArrayInputStream(header)), length, type, where);
+        } catch (IOException e) {
+            // a header cut short: the read that follows reports the entry
         }
     }
 
@@ -121,6 +146,12 @@ final class NdArrayEntry {
         }
         long extras = s[2 * rank + 1];
         if (extras != ArrayOptionsHelper.setOptionBit(0L, type)) {
+            for (DataType other : java.util.List.of(DataType.DOUBLE, DataType.HALF, DataType.BFLOAT16, DataType.FLOAT,
+                    DataType.INT, DataType.LONG)) {
+                if (extras == ArrayOptionsHelper.setOptionBit(0L, other)) {
+                    throw unexpected(where, type + " values (the workbench saves " + type + ")", other + " values");
+                }
+            }
             throw unexpected(where, "plain " + type + " values", "array options " + extras);
         }
     }
@@ -128,7 +159,7 @@ final class NdArrayEntry {
     private static int expectUtf(DataInputStream in, String expected, String what, String where)
             throws IOException, InvalidModelException {
         int length = in.readUnsignedShort();
-        if (length != expected.length()) {
+        if (length > MAX_NAME_BYTES) {
             throw unexpected(where, what + " " + expected, "a " + length + "-byte string");
         }
         byte[] bytes = in.readNBytes(length);

@@ -19,6 +19,7 @@ import org.dl4jworkbench.core.spec.SpecFormatException;
 import org.dl4jworkbench.core.spec.SpecJson;
 import org.dl4jworkbench.core.train.EpochEvent;
 import org.dl4jworkbench.core.util.AtomicFiles;
+import org.dl4jworkbench.core.util.Csv;
 import org.dl4jworkbench.core.util.Json;
 
 /**
@@ -34,7 +35,8 @@ import org.dl4jworkbench.core.util.Json;
  *   <li>{@code checkpoints/}: {@code last.zip}, {@code best.zip}, {@code state.json};</li>
  *   <li>{@code model.zip}, {@code evaluation.json}, {@code curves.png}, {@code curves.svg}.</li>
  * </ul>
- * JSON files are replaced atomically; CSV rows are appended and flushed per write.
+ * JSON files are replaced atomically; CSV rows (numbers only, written through {@link Csv}) are
+ * appended and flushed per write.
  */
 public final class RunFolder {
 
@@ -139,16 +141,18 @@ public final class RunFolder {
         }
         var rows = new StringBuilder();
         for (IterationRecord r : records) {
-            rows.append(String.format(Locale.ROOT, "%d,%d,%d,%s,%s,%.1f%n", r.iteration(), r.epoch(), r.batch(),
-                    number(r.loss()), number(r.learningRate()), r.imagesPerSecond()));
+            rows.append(Csv.row(String.valueOf(r.iteration()), String.valueOf(r.epoch()),
+                    String.valueOf(r.batch()), number(r.loss()), number(r.learningRate()),
+                    String.format(Locale.ROOT, "%.1f", r.imagesPerSecond())));
         }
         append(ITERATIONS, ITERATIONS_HEADER, rows.toString());
     }
 
     public void appendEpoch(EpochEvent e) throws IOException {
-        append(EPOCHS, EPOCHS_HEADER, String.format(Locale.ROOT, "%d,%s,%s,%s,%s,%.1f,%.3f%n", e.epoch(),
-                number(e.trainLoss()), number(e.trainAccuracy()), number(e.validationLoss()),
-                number(e.validationAccuracy()), e.imagesPerSecond(), e.duration().toMillis() / 1000.0));
+        append(EPOCHS, EPOCHS_HEADER, Csv.row(String.valueOf(e.epoch()), number(e.trainLoss()),
+                number(e.trainAccuracy()), number(e.validationLoss()), number(e.validationAccuracy()),
+                String.format(Locale.ROOT, "%.1f", e.imagesPerSecond()),
+                String.format(Locale.ROOT, "%.3f", e.duration().toMillis() / 1000.0)));
     }
 
     public List<IterationRecord> readIterations() throws IOException {
@@ -221,7 +225,7 @@ public final class RunFolder {
     }
 
     private static String number(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : "";
+        return Csv.number(v);
     }
 
     private static double parse(String s) {

@@ -55,8 +55,54 @@ public final class Checkpoints {
         return saved;
     }
 
+    /**
+     * The state, checked: a run folder may come from someone else, so the model files it
+     * names must be files of this folder (a name like {@code ../x.zip} or {@code /x.zip} would
+     * make resuming read, and {@link #save} later delete beside, files anywhere).
+     *
+     * @throws IOException where it cannot be read or names files outside the folder; the
+     *                     message names the file and says what was expected and found
+     */
     public CheckpointState readState() throws IOException {
-        return Json.mapper().readValue(dir.resolve(STATE).toFile(), CheckpointState.class);
+        Path file = dir.resolve(STATE);
+        CheckpointState state = Json.mapper().readValue(file.toFile(), CheckpointState.class);
+        if (state == null || state.lastModel() == null) {
+            throw invalid(file, "last_model naming the last checkpoint", "none");
+        }
+        if (state.epoch() < 1 || state.iteration() < 0 || state.normalizer() == null) {
+            throw invalid(file, "an epoch of 1 or more, a count of iterations and a normalizer",
+                    "epoch " + state.epoch() + ", iteration " + state.iteration() + ", normalizer "
+                            + state.normalizer());
+        }
+        confined(state.lastModel(), "last_model");
+        if (state.bestModel() != null) {
+            confined(state.bestModel(), "best_model");
+        }
+        return state;
+    }
+
+    /** The checkpoint file {@code name} of {@code state.json}, refused unless it is a file of this folder. */
+    private Path confined(String name, String field) throws IOException {
+        Path file = dir.resolve(STATE);
+        String expected = field + " naming a .zip file in " + dir + " (such as epoch-0003.zip)";
+        if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.equals("..") || name.equals(".")
+                || !name.endsWith(".zip") || name.indexOf('\0') >= 0) {
+            throw invalid(file, expected, "'" + name + "'");
+        }
+        Path target = dir.resolve(name);
+        if (!target.normalize().getParent().equals(dir.normalize())) {
+            throw invalid(file, expected, "'" + name + "'");
+        }
+        if (Files.exists(target) && (Files.isSymbolicLink(target)
+                || !target.toRealPath().getParent().equals(dir.toRealPath()))) {
+            throw invalid(file, expected, "'" + name + "', a link to " + target.toRealPath());
+        }
+        return target;
+    }
+
+    private static IOException invalid(Path file, String expected, String found) {
+        return new IOException(file + ": expected " + expected + ", found " + found + ". The run folder is damaged "
+                + "or was altered; start a new run");
     }
 
     /**
@@ -71,14 +117,14 @@ public final class Checkpoints {
     /** The network of one of this folder's checkpoint files. */
     MultiLayerNetwork load(String name) throws IOException {
         try {
-            return ModelFiles.load(dir.resolve(name)).network();
+            return ModelFiles.load(confined(name, "last_model or best_model")).network();
         } catch (InvalidModelException e) {
             throw new IOException(e.getMessage(), e);
         }
     }
 
-    public Path best(CheckpointState state) {
-        return state.bestModel() == null ? null : dir.resolve(state.bestModel());
+    public Path best(CheckpointState state) throws IOException {
+        return state.bestModel() == null ? null : confined(state.bestModel(), "best_model");
     }
 
     private void deleteAllBut(String keepLast, String keepBest) throws IOException {

@@ -3,6 +3,9 @@ package org.dl4jworkbench.core.train;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jworkbench.core.data.Batches;
 import org.dl4jworkbench.core.data.ImageSet;
@@ -18,10 +21,23 @@ public final class Evaluator {
     /** Top-k accuracy is reported for k = 3, or fewer where there are fewer classes. */
     public static final int TOP_K = 3;
 
+    /**
+     * Activation values one minibatch may allocate: 2^28, 1 GiB of FLOAT. A model from a file
+     * passed the screen's bound for one image (100 million values); at the batch size asked
+     * for, a network near that bound would need hundreds of GB, so its batches get smaller.
+     */
+    static final long MAX_BATCH_ACTIVATIONS = 1L << 28;
+
     private Evaluator() {
     }
 
+    /**
+     * @param batchSize images per forward pass, lowered where that many would allocate more
+     *                  than {@link #MAX_BATCH_ACTIVATIONS} activation values
+     */
     public static Evaluation evaluate(MultiLayerNetwork net, ImageSet images, int batchSize, Normalizer normalizer) {
+        batchSize = batchWithin(net.getLayerWiseConfigurations(), images.height(), images.width(), images.channels(),
+                batchSize);
         int classes = images.classNames().size();
         int k = Math.min(TOP_K, classes);
         int[][] confusion = new int[classes][classes];
@@ -60,5 +76,37 @@ public final class Evaluator {
         mistakes.sort(Comparator.comparingDouble(Evaluation.Mistake::confidence).reversed());
         return new Evaluation(images.classNames(), confusion, images.size() == 0 ? Double.NaN
                 : lossSum / images.size(), k, topKCorrect, mistakes);
+    }
+
+    /**
+     * {@code wanted}, or fewer images where that many would allocate more than
+     * {@link #MAX_BATCH_ACTIVATIONS} activation values; at least one. The count is arithmetic
+     * on the configuration (every layer's output for one image), allocating nothing.
+     */
+    static int batchWithin(MultiLayerConfiguration conf, int height, int width, int channels, int wanted) {
+        long perImage = activationsPerImage(conf, height, width, channels);
+        if (perImage <= 0) {
+            return Math.max(1, wanted);
+        }
+        return (int) Math.max(1, Math.min(wanted, MAX_BATCH_ACTIVATIONS / perImage));
+    }
+
+    /** Values of the input and every layer's output for one image; 0 where the network does not take the size. */
+    static long activationsPerImage(MultiLayerConfiguration conf, int height, int width, int channels) {
+        InputType type = InputType.convolutional(height, width, channels);
+        long total = type.arrayElementsPerExample();
+        try {
+            for (int i = 0; i < conf.getConfs().size(); i++) {
+                InputPreProcessor pre = conf.getInputPreProcess(i);
+                if (pre != null) {
+                    type = pre.getOutputType(type);
+                }
+                type = conf.getConf(i).getLayer().getOutputType(i, type);
+                total += type.arrayElementsPerExample();
+            }
+        } catch (RuntimeException e) {
+            return 0; // the forward pass will say what does not fit
+        }
+        return total;
     }
 }

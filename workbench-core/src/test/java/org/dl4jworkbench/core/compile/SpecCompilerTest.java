@@ -26,6 +26,7 @@ import org.dl4jworkbench.core.spec.PoolingSpec;
 import org.dl4jworkbench.core.spec.Schedule;
 import org.dl4jworkbench.core.spec.TrainingSpec;
 import org.nd4j.linalg.schedule.ISchedule;
+import org.nd4j.linalg.schedule.RampSchedule;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,25 @@ class SpecCompilerTest {
 
         ISchedule constant = SpecCompiler.schedule(base, 313);
         assertThat(constant.valueAt(0, 0)).isEqualTo(constant.valueAt(600, 1)).isEqualTo(0.002);
+    }
+
+    @Test
+    void aWarmUpIsWrittenAsAScheduleDl4jCanReadBackWithRampScheduleValues() {
+        TrainingSpec base = TrainingSpec.adam(0.002, 32, 4);
+        int perEpoch = 313;
+        for (Schedule schedule : List.of(Schedule.CONSTANT, new Schedule.Step(1, 0.5), Schedule.COSINE)) {
+            TrainingSpec t = base.withSchedule(schedule, 1.5);
+            ISchedule warm = SpecCompiler.schedule(t, perEpoch);
+            ISchedule ramp = new RampSchedule(SpecCompiler.schedule(t.withSchedule(schedule, 0), perEpoch), 470);
+            for (int i : new int[] {0, 94, 188, 460, 470, 500, 626, 939, 1000, 1251}) {
+                assertThat(warm.valueAt(i, i / perEpoch)).as(schedule + " at " + i)
+                        .isCloseTo(ramp.valueAt(i, i / perEpoch), within(1e-12));
+            }
+            // Through a model file: DL4J 1.0.0-M2.1 cannot read its own RampSchedule back.
+            MultiLayerConfiguration conf = SpecCompiler.compile(Templates.find("mlp").orElseThrow().spec()
+                    .withTraining(t), perEpoch);
+            assertThat(MultiLayerConfiguration.fromJson(conf.toJson()).toJson()).isEqualTo(conf.toJson());
+        }
     }
 
     @Test

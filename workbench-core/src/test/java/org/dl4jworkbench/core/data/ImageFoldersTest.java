@@ -51,6 +51,8 @@ class ImageFoldersTest {
         assertThat(d.report().maxWidth()).isLessThan(200);
         assertThat(d.report().sourceChannels()).isEqualTo(3);
         assertThat(phases).contains("decoding images");
+        assertThat(d.test().source(0)).matches("(cats|dogs)/.+"); // a split keeps the images' file names
+        assertThat(Datasets.open("mnist-mini").test().source(0)).isNull(); // IDX images have no file of their own
     }
 
     @Test
@@ -95,6 +97,11 @@ class ImageFoldersTest {
         Dataset d = Datasets.open("folder:" + dir, options(16, 3, new ArrayList<>()));
         assertThat(d.train().classCounts()).containsExactly(8, 8);
         assertThat(d.test().classCounts()).containsExactly(3, 3);
+        for (int i = 0; i < d.test().size(); i++) { // each image says which file it is, in its class's folder
+            assertThat(d.test().source(i)).startsWith("test/" + d.classNames().get(d.test().label(i)) + "/");
+            assertThat(dir.resolve(d.test().source(i))).isRegularFile();
+        }
+        assertThat(d.train().source(0)).startsWith("train/");
     }
 
     @Test

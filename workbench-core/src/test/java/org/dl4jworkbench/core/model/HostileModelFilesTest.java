@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
@@ -22,11 +24,21 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.dl4jworkbench.core.compile.SpecCompiler;
 import org.dl4jworkbench.core.data.Normalizer;
+import org.dl4jworkbench.core.spec.Activation;
+import org.dl4jworkbench.core.spec.ConvolutionSpec;
+import org.dl4jworkbench.core.spec.InputSpec;
 import org.dl4jworkbench.core.spec.NetworkSpec;
+import org.dl4jworkbench.core.spec.OutputSpec;
+import org.dl4jworkbench.core.spec.Padding;
+import org.dl4jworkbench.core.spec.PoolingSpec;
+import org.dl4jworkbench.core.spec.TrainingSpec;
 import org.dl4jworkbench.core.spec.SpecJson;
 import org.dl4jworkbench.core.spec.Templates;
 import org.dl4jworkbench.core.util.Json;
 import org.junit.jupiter.api.BeforeAll;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -322,6 +334,67 @@ class HostileModelFilesTest {
         ZipFixtures.write(file, raw);
         assertThat(refusal(file, InvalidModelException.class)).contains("damaged model file",
                 "'workbench.json' cannot be read", "CRC");
+    }
+
+    @Test
+    void aDoubleOrHalfNetworkIsRefused() throws Exception {
+        for (String type : List.of("DOUBLE", "HALF")) {
+            ObjectNode config = config();
+            assertThat(config.get("dataType").asText()).isEqualTo("FLOAT");
+            config.put("dataType", type);
+            assertThat(refusal(withConfig(config), InvalidModelException.class)).as(type)
+                    .contains("configuration.json", "expected a FLOAT network", "found " + type);
+        }
+    }
+
+    @Test
+    void doubleOrHalfArraysAreRefused() throws Exception {
+        assertThat(goodEntries).containsKeys("coefficients.bin", "updaterState.bin");
+        for (DataType type : List.of(DataType.DOUBLE, DataType.HALF)) {
+            for (String entry : List.of("coefficients.bin", "updaterState.bin")) {
+                INDArray array;
+                try (var in = new DataInputStream(new java.io.ByteArrayInputStream(goodEntries.get(entry)))) {
+                    array = Nd4j.read(in);
+                }
+                var bytes = new ByteArrayOutputStream();
+                try (var out = new DataOutputStream(bytes)) {
+                    Nd4j.write(array.castTo(type), out);
+                }
+                Map<String, byte[]> entries = new LinkedHashMap<>(goodEntries);
+                entries.put(entry, bytes.toByteArray());
+                assertThat(refusal(write(entries), InvalidModelException.class)).as(type + " " + entry)
+                        .contains("(" + entry + ")", "expected FLOAT values", "found " + type + " values");
+            }
+        }
+    }
+
+    @Test
+    void aConfigurationOtherThanItsSpecCompilesToIsRefused() throws Exception {
+        ObjectNode config = config();
+        // An allowed class, a network that loads and runs: but not the network workbench.json shows.
+        ((ObjectNode) config.get("confs").get(0).get("layer").get("activationFn"))
+                .put("@class", "org.nd4j.linalg.activations.impl.ActivationTanH");
+        assertThat(refusal(withConfig(config), InvalidModelException.class)).contains("configuration.json",
+                "the network is not the one the spec in workbench.json describes",
+                "at confs[0].layer.activationFn.@class expected \"org.nd4j.linalg.activations.impl.ActivationReLU\", "
+                        + "found \"org.nd4j.linalg.activations.impl.ActivationTanH\"");
+    }
+
+    @Test
+    void aNetworkWhoseActivationsForOneImageExceedTheBoundIsRefusedBeforeAllocating() throws Exception {
+        // 4096x4096 gray images, 8 filters: 134 million values after the first layer; 20,000 parameters in all.
+        NetworkSpec spec = new NetworkSpec("wide", new InputSpec(4096, 4096, 1),
+                List.of(ConvolutionSpec.of(8, 3, Padding.SAME, Activation.RELU),
+                        PoolingSpec.max(256)), new OutputSpec(10), TrainingSpec.adam(0.001, 32, 1));
+        MultiLayerNetwork net = new MultiLayerNetwork(SpecCompiler.compile(spec));
+        net.init();
+        ModelMetadata metadata = new ModelMetadata(ModelMetadata.FORMAT_VERSION, "test", "1.0.0-M2.1",
+                "2026-11-24T00:00:00Z", metadata(spec, 10).classNames(), 4096, 4096, 1, Normalizer.scale(),
+                "mnist-mini", 1, 0.5, SpecJson.toTree(spec));
+        Path file = dir.resolve("wide.zip");
+        ModelFiles.save(net, metadata, file);
+        assertThat(refusal(file, UnsafeModelException.class))
+                .contains("one image would need more than 100,000,000 activation values (at layer 'conv1')");
     }
 
     private static ObjectNode config() throws Exception {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Insets;
@@ -30,6 +29,7 @@ import org.dl4jworkbench.core.run.IterationRecord;
 import org.dl4jworkbench.core.train.EpochEvent;
 import org.dl4jworkbench.core.train.TrainingMonitor;
 import org.dl4jworkbench.core.util.AtomicFiles;
+import org.dl4jworkbench.core.util.Csv;
 
 /**
  * The training dashboard: progress (epoch, batch, images/s, time left), pause, resume and
@@ -64,6 +64,7 @@ public final class DashboardView {
     private TrainAction.Session session;
     private boolean dirty = true;
     private long lastRedraw;
+    private boolean dark;
 
     public DashboardView(TrainAction training) {
         this.training = training;
@@ -175,16 +176,30 @@ public final class DashboardView {
         }
     }
 
+    /** Draws the curves in the dark theme's colours while {@code darkTheme} is true. */
+    public void followTheme(javafx.beans.value.ObservableBooleanValue darkTheme) {
+        dark = darkTheme.get();
+        darkTheme.addListener((obs, old, now) -> {
+            dark = now;
+            dirty = true;
+            redraw();
+        });
+    }
+
     private void redraw() {
         if (!dirty && session != null) {
             return;
         }
         dirty = false;
         lastRedraw = System.nanoTime();
+        draw(dark);
+    }
+
+    private void draw(boolean darkColours) {
         var g = canvas.getGraphicsContext2D();
         String name = session == null ? "Training curves" : session.network() + " on " + session.dataset();
         LiveChart.draw(g, canvas.getWidth(), canvas.getHeight(), name, null, null, iterations, epochs,
-                Markers.Outcome.of(session == null ? null : session.result()));
+                Markers.Outcome.of(session == null ? null : session.result()), darkColours);
     }
 
     private void exportPng() {
@@ -193,7 +208,9 @@ public final class DashboardView {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
         Path file = toPath(chooser.showSaveDialog(root.getScene().getWindow()));
         if (file != null) {
+            draw(false); // files are light, as the run folder's curves.png
             WritableImage image = canvas.snapshot(null, null);
+            draw(dark);
             var writer = PngWriter.of(image);
             try {
                 AtomicFiles.write(file, writer::write);
@@ -219,20 +236,17 @@ public final class DashboardView {
 
     /** Iterations then epochs, one table: kind,iteration_or_epoch,loss,learning_rate,accuracy,validation_... */
     public String csv() {
-        var out = new StringBuilder("kind,step,loss,learning_rate,train_accuracy,validation_loss,validation_accuracy\n");
+        var out = new StringBuilder(Csv.row("kind", "step", "loss", "learning_rate", "train_accuracy",
+                "validation_loss", "validation_accuracy"));
         for (IterationRecord r : iterations) {
-            out.append(String.format(Locale.ROOT, "iteration,%d,%s,%s,,,%n", r.iteration(), num(r.loss()),
-                    num(r.learningRate())));
+            out.append(Csv.row("iteration", String.valueOf(r.iteration()), Csv.number(r.loss()),
+                    Csv.number(r.learningRate()), "", "", ""));
         }
         for (EpochEvent e : epochs) {
-            out.append(String.format(Locale.ROOT, "epoch,%d,%s,,%s,%s,%s%n", e.epoch(), num(e.trainLoss()),
-                    num(e.trainAccuracy()), num(e.validationLoss()), num(e.validationAccuracy())));
+            out.append(Csv.row("epoch", String.valueOf(e.epoch()), Csv.number(e.trainLoss()), "",
+                    Csv.number(e.trainAccuracy()), Csv.number(e.validationLoss()), Csv.number(e.validationAccuracy())));
         }
         return out.toString();
-    }
-
-    private static String num(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : "";
     }
 
     private static Path toPath(java.io.File file) {

@@ -1,10 +1,7 @@
 package org.dl4jworkbench.app.ui.dataset;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Executor;
 import java.util.function.DoubleConsumer;
@@ -17,8 +14,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
@@ -31,6 +26,9 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.dl4jworkbench.app.editor.EditorModel;
+import org.dl4jworkbench.app.editor.FieldProblems;
+import org.dl4jworkbench.app.ui.fields.NumberField;
+import org.dl4jworkbench.app.ui.fields.NumberRule;
 import org.dl4jworkbench.core.data.Augmenter;
 import org.dl4jworkbench.core.data.Dataset;
 import org.dl4jworkbench.core.data.ImageSet;
@@ -56,10 +54,10 @@ final class AugmentationView {
     private final Executor background;
     private final VBox root = new VBox(8);
     private final CheckBox flip = new CheckBox("Flip left-right at random");
-    private final Spinner<Double> rotation = spinner("augment-rotation", 0, 180, 5, false);
-    private final Spinner<Double> translation = spinner("augment-translation", 0, 0.5, 0.05, true);
-    private final Spinner<Double> zoom = spinner("augment-zoom", 0, 0.9, 0.05, true);
-    private final Spinner<Double> validation = spinner("validation-share", 0, 0.5, 0.05, true);
+    private final NumberField rotation;
+    private final NumberField translation;
+    private final NumberField zoom;
+    private final NumberField validation;
     private final ChoiceBox<Normalization> normalization = new ChoiceBox<>();
     private final GridPane preview = new GridPane();
     private final Label note = new Label();
@@ -69,10 +67,21 @@ final class AugmentationView {
     private long seed = 1;
     private long generation;
     private boolean updating;
+    private int loadsShown = -1;
 
     AugmentationView(EditorModel editor, Executor background) {
         this.editor = editor;
         this.background = background;
+        FieldProblems problems = editor.fieldProblems();
+        DataSpec data = editor.spec().data();
+        rotation = NumberField.spinner("augment-rotation", NumberRule.decimal("Rotation", 0, 180).unit("°"),
+                data.augmentation().rotation(), 5, problems);
+        translation = NumberField.spinner("augment-translation", NumberRule.decimal("Shift", 0, 0.5).percent(),
+                data.augmentation().translation(), 0.05, problems);
+        zoom = NumberField.spinner("augment-zoom", NumberRule.decimal("Zoom", 0, 0.9).percent(),
+                data.augmentation().zoom(), 0.05, problems);
+        validation = NumberField.spinner("validation-share", NumberRule.decimal("Validation share", 0, 0.5)
+                .percent(), data.validationSplit(), 0.05, problems);
         root.setId(ID);
         root.getStyleClass().add("augmentation");
         flip.setId("augment-flip");
@@ -100,8 +109,9 @@ final class AugmentationView {
         showSettings(editor.spec().data());
         listen();
         debounce.setOnFinished(e -> refreshPreview());
+        editor.loadedProperty().addListener((obs, old, now) -> showSettings(editor.spec().data()));
         editor.specProperty().addListener((obs, old, now) -> {
-            if (old != null && old.data().equals(now.data())) {
+            if (old != null && old.data().equals(now.data()) && loadsShown == editor.loads()) {
                 return;
             }
             if (!updating) {
@@ -196,9 +206,9 @@ final class AugmentationView {
         }
     }
 
-    private void onChange(Spinner<Double> spinner, DoubleConsumer set) {
-        spinner.valueProperty().addListener((obs, old, v) -> {
-            if (!updating && v != null && !v.equals(old)) {
+    private void onChange(NumberField field, DoubleConsumer set) {
+        field.onValue(v -> {
+            if (!updating) {
                 set.accept(v);
             }
         });
@@ -209,14 +219,24 @@ final class AugmentationView {
         updating = true;
         try {
             AugmentationSpec a = d.augmentation();
+            boolean load = loadsShown != editor.loads(); // another project: what was typed goes
+            loadsShown = editor.loads();
             flip.setSelected(a.flip());
-            rotation.getValueFactory().setValue(a.rotation());
-            translation.getValueFactory().setValue(a.translation());
-            zoom.getValueFactory().setValue(a.zoom());
-            validation.getValueFactory().setValue(d.validationSplit());
+            show(rotation, a.rotation(), load);
+            show(translation, a.translation(), load);
+            show(zoom, a.zoom(), load);
+            show(validation, d.validationSplit(), load);
             normalization.setValue(d.normalization());
         } finally {
             updating = false;
+        }
+    }
+
+    private static void show(NumberField field, double value, boolean load) {
+        if (load) {
+            field.reset(value);
+        } else {
+            field.show(value);
         }
     }
 
@@ -305,50 +325,19 @@ final class AugmentationView {
     }
 
     private static void row(GridPane grid, String label, Node control, String help) {
+        row(grid, label, control, control, help);
+    }
+
+    private static void row(GridPane grid, String label, NumberField field, String help) {
+        row(grid, label, field.control(), field.node(), help);
+    }
+
+    private static void row(GridPane grid, String label, Node control, Node cell, String help) {
         int r = grid.getRowCount();
         var l = new Label(label);
         l.setLabelFor(control);
         l.setTooltip(new Tooltip(help));
         grid.add(l, 0, r);
-        grid.add(control, 1, r);
-    }
-
-    /** A spinner of degrees or of shares shown as percentages; typed values commit on Enter or leaving it. */
-    private static Spinner<Double> spinner(String id, double min, double max, double step, boolean percent) {
-        var factory = new SpinnerValueFactory.DoubleSpinnerValueFactory(min, max, min, step);
-        factory.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Double v) {
-                if (v == null) {
-                    return "";
-                }
-                return plain(percent ? v * 100 : v) + (percent ? " %" : "°");
-            }
-
-            @Override
-            public Double fromString(String text) {
-                try {
-                    double v = Double.parseDouble(text.replace("%", "").replace("°", "").strip());
-                    return percent ? v / 100 : v;
-                } catch (NumberFormatException e) {
-                    return factory.getValue();
-                }
-            }
-        });
-        var spinner = new Spinner<Double>(factory);
-        spinner.setId(id);
-        spinner.setEditable(true);
-        spinner.setPrefWidth(110);
-        spinner.focusedProperty().addListener((obs, was, now) -> {
-            if (!now) {
-                spinner.commitValue(); // what was typed
-            }
-        });
-        return spinner;
-    }
-
-    private static String plain(double v) {
-        return BigDecimal.valueOf(v).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()
-                .toLowerCase(Locale.ROOT);
+        grid.add(cell, 1, r);
     }
 }

@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
@@ -29,6 +30,7 @@ import org.dl4jworkbench.core.data.WorkbenchDirs;
 import org.dl4jworkbench.core.data.catalog.Catalog;
 import org.dl4jworkbench.core.data.catalog.CatalogEntry;
 import org.dl4jworkbench.core.spec.NetworkSpec;
+import org.dl4jworkbench.core.spec.Template;
 
 /**
  * The Dataset tab: choose a dataset (built in, catalogue, a folder, or a folder dropped on the
@@ -45,6 +47,9 @@ public final class DatasetPanel {
     private final EditorModel editor;
     private final BorderPane root = new BorderPane();
     private final SourcesView sources;
+    private final RequestNote request;
+    private final List<CatalogEntry> entries;
+    private final ScrollPane sourceScroll;
     private final Label name = new Label("No dataset yet");
     private final Label images = new Label();
     private final Label splits = new Label();
@@ -68,7 +73,9 @@ public final class DatasetPanel {
     public DatasetPanel(WorkbenchModel model, Path dataRoot, List<CatalogEntry> entries) {
         this.model = model;
         this.editor = model.editor();
+        this.entries = entries;
         sources = new SourcesView(model.background(), dataRoot, entries, model::loadDataset);
+        request = new RequestNote(sources, model::loadDataset, model.background(), dataRoot);
         banner = new MismatchBanner(editor);
         samples = new SamplesView(model.background());
         counts = new ClassCountsView(samples::showClass);
@@ -76,7 +83,7 @@ public final class DatasetPanel {
         root.setId(ID);
         root.getStyleClass().add("dataset-panel");
 
-        var sourceScroll = new ScrollPane(sources.node());
+        sourceScroll = new ScrollPane(sources.node());
         sourceScroll.setFitToWidth(true);
         sourceScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         sourceScroll.setPrefWidth(240);
@@ -91,7 +98,14 @@ public final class DatasetPanel {
         model.datasetProperty().addListener((obs, old, d) -> showDataset(d));
         model.loadingProperty().addListener((obs, old, l) -> showLoading(l));
         model.datasetErrorProperty().addListener((obs, old, message) -> showError(message));
-        model.projectProperty().addListener((obs, old, p) -> sources.showCurrent(p.dataset()));
+        model.projectProperty().addListener((obs, old, p) -> {
+            sources.showCurrent(p.dataset());
+            DatasetRequest r = request.requestProperty().get();
+            if (r != null && (r.satisfiedBy(p.dataset()) || !p.name().equals(old.name())
+                    || !Objects.equals(p.folder(), old.folder()))) {
+                request.clear();
+            }
+        });
         editor.specProperty().addListener((obs, old, now) -> {
             if (old != null && (old.data().validationSplit() != now.data().validationSplit()
                     || old.training().seed() != now.training().seed())) {
@@ -106,6 +120,29 @@ public final class DatasetPanel {
 
     public Node node() {
         return root;
+    }
+
+    /**
+     * Asks for the dataset {@code template} needs where the one open now does not suit it: a
+     * note with Download or Choose folder, the source marked and scrolled into view.
+     *
+     * @return whether there was something to ask
+     */
+    public boolean request(Template template) {
+        Optional<DatasetRequest> r = DatasetRequest.forTemplate(template, model.projectProperty().get().dataset(),
+                entries);
+        r.ifPresent(this::request);
+        return r.isPresent();
+    }
+
+    private void request(DatasetRequest r) {
+        request.show(r);
+        Node source = sources.focus(r.source());
+        if (source != null) {
+            sourceScroll.layout();
+            double room = sources.node().getLayoutBounds().getHeight() - sourceScroll.getViewportBounds().getHeight();
+            sourceScroll.setVvalue(room <= 0 ? 0 : Math.min(1, source.getBoundsInParent().getMinY() / room));
+        }
     }
 
     /** Opens a folder as a drop does: IDX files, CIFAR-10 batches, or class subfolders of images. */
@@ -159,7 +196,10 @@ public final class DatasetPanel {
         columns.setAlignment(Pos.TOP_LEFT);
         columns.setRowValignment(javafx.geometry.VPos.TOP);
 
-        var box = new VBox(12, header, loading, error, banner.node(), skippedBox, columns);
+        var mismatch = new VBox(banner.node()); // a template's request says more than the mismatch
+        mismatch.visibleProperty().bind(request.requestProperty().isNull().and(banner.node().visibleProperty()));
+        mismatch.managedProperty().bind(mismatch.visibleProperty());
+        var box = new VBox(12, header, request.node(), loading, error, mismatch, skippedBox, columns);
         box.setPadding(new Insets(14, 16, 16, 16));
         return box;
     }

@@ -46,6 +46,7 @@ final class SourcesView {
     private final VBox root = new VBox(10);
     private final Map<String, Card> cards = new HashMap<>();
     private final VBox builtInCard = new VBox(4);
+    private final Map<String, Node> folderButtons = new HashMap<>();
     private File lastFolder;
 
     /** A catalogue entry's card: its state, its button, and its download's progress or failure. */
@@ -238,6 +239,36 @@ final class SourcesView {
         }
     }
 
+    /**
+     * Marks the source a template asks for ({@code folder} or a catalogue name) and returns its
+     * node, to be scrolled into view; null clears the mark.
+     */
+    Node focus(String source) {
+        root.getChildren().forEach(n -> n.getStyleClass().remove("source-requested"));
+        Node node = source == null ? null : cards.containsKey(source) ? cards.get(source).box
+                : folderButtons.get(source + ":");
+        if (node != null) {
+            node.getStyleClass().add("source-requested");
+        }
+        return node;
+    }
+
+    /** Downloads the catalogue entry {@code name} (or opens it, where it is already here). */
+    void download(String name) {
+        Card card = cards.get(name);
+        if (card != null && card.download == null) {
+            card.act();
+        }
+    }
+
+    /** Asks for a folder, as the "Open ... folder" buttons do; {@code form} is {@code folder:}, {@code cifar10:} ... */
+    void chooseFolder(String form) {
+        Node button = folderButtons.get(form);
+        if (button instanceof Button b) {
+            b.fire();
+        }
+    }
+
     /** Reads what of each catalogue entry is on disk (small files, in the background). */
     void refresh() {
         Task<List<LocalCopy>> task = new Task<>() {
@@ -254,6 +285,7 @@ final class SourcesView {
         var button = new Button(text);
         button.setId(id);
         button.setMaxWidth(Double.MAX_VALUE);
+        folderButtons.put(form, button);
         button.setOnAction(e -> {
             var chooser = new DirectoryChooser();
             chooser.setTitle("Choose a folder of " + what);

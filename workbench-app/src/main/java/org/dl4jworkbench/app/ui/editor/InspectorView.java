@@ -1,18 +1,24 @@
 package org.dl4jworkbench.app.ui.editor;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.dl4jworkbench.app.editor.EditorModel;
+import org.dl4jworkbench.app.ui.fields.NumberField;
+import org.dl4jworkbench.app.ui.fields.NumberRule;
 import org.dl4jworkbench.core.spec.Activation;
 import org.dl4jworkbench.core.spec.BatchNormSpec;
 import org.dl4jworkbench.core.spec.ConvolutionSpec;
@@ -28,9 +34,9 @@ import org.dl4jworkbench.core.spec.Size2;
 import org.dl4jworkbench.core.spec.SpecEnum;
 
 /**
- * Settings of the selected block, with validated controls (spinners within sensible bounds,
- * choices) that change the network as you type: every change is an undoable edit, and a run
- * of changes to one field is one undo step.
+ * Settings of the selected block, with validated controls ({@link NumberField}s that say what
+ * they accept and apply nothing they refuse, choices) that change the network as you type:
+ * every change is an undoable edit, and a run of changes to one field is one undo step.
  */
 public final class InspectorView {
 
@@ -38,6 +44,9 @@ public final class InspectorView {
 
     private final EditorModel editor;
     private final VBox root = new VBox(8);
+    private final List<NumberField> fields = new ArrayList<>();
+    private int shownBlock = EditorModel.NONE;
+    private int builtFor = -1;
     private boolean updating;
 
     public InspectorView(EditorModel editor) {
@@ -46,6 +55,7 @@ public final class InspectorView {
         root.getStyleClass().add("inspector");
         root.setPadding(new Insets(8));
         editor.selectedProperty().addListener((obs, old, now) -> rebuild());
+        editor.loadedProperty().addListener((obs, old, now) -> rebuild()); // what was typed goes with the project
         editor.specProperty().addListener((obs, old, now) -> {
             if (!updating) {
                 rebuild();
@@ -59,6 +69,14 @@ public final class InspectorView {
     }
 
     private void rebuild() {
+        Map<String, NumberField> before = new HashMap<>();
+        if (shownBlock == editor.selected() && builtFor == editor.loads()) { // same block (undo): refused text stays
+            fields.forEach(f -> before.put(f.id(), f));
+        }
+        fields.forEach(NumberField::dispose);
+        fields.clear();
+        shownBlock = editor.selected();
+        builtFor = editor.loads();
         root.getChildren().clear();
         var title = new Label("Settings");
         title.getStyleClass().add("section-title");
@@ -74,6 +92,7 @@ public final class InspectorView {
         } else if (editor.isLayer(index)) {
             layer(grid, index, editor.spec().layers().get(index));
         } else {
+            shownBlock = EditorModel.NONE;
             var hint = new Label("Select a block to change its settings.");
             hint.setWrapText(true);
             hint.getStyleClass().add("hint");
@@ -81,22 +100,28 @@ public final class InspectorView {
             return;
         }
         root.getChildren().add(grid);
+        for (NumberField f : fields) {
+            NumberField old = before.get(f.id());
+            if (old != null && !old.isValid() && old.value() == f.value()) {
+                f.restore(old.editor().getText());
+            }
+        }
     }
 
     private void input(GridPane grid) {
         InputSpec in = editor.spec().input();
         heading(grid, "Input", "The image size the network takes.");
-        intRow(grid, "Height", "input-height", in.height(), 1, 1024, v -> editInput(new InputSpec(v, input().width(),
-                input().channels()), "height"));
-        intRow(grid, "Width", "input-width", in.width(), 1, 1024, v -> editInput(new InputSpec(input().height(), v,
-                input().channels()), "width"));
-        intRow(grid, "Channels", "input-channels", in.channels(), 1, 3, v -> editInput(new InputSpec(
-                input().height(), input().width(), v), "channels"));
+        intRow(grid, "Height", "input-height", "Input height", in.height(), 1, 1024,
+                v -> editInput(new InputSpec(v, input().width(), input().channels()), "height"));
+        intRow(grid, "Width", "input-width", "Input width", in.width(), 1, 1024,
+                v -> editInput(new InputSpec(input().height(), v, input().channels()), "width"));
+        intRow(grid, "Channels", "input-channels", "Input channels", in.channels(), 1, 3,
+                v -> editInput(new InputSpec(input().height(), input().width(), v), "channels"));
     }
 
     private void output(GridPane grid) {
         heading(grid, "Output", "Softmax over the classes, cross-entropy loss.");
-        intRow(grid, "Classes", "output-classes", editor.spec().output().classes(), 1, 10_000,
+        intRow(grid, "Classes", "output-classes", "Output classes", editor.spec().output().classes(), 1, 10_000,
                 v -> edit("Change classes of output", "output.classes",
                         s -> s.withOutput(new OutputSpec(v)), editor.outputBlock()));
     }
@@ -105,11 +130,11 @@ public final class InspectorView {
         heading(grid, layer.name(), layer.type());
         textRow(grid, "Name", "layer-name", layer.name(), v -> v.isBlank() ? null : cur(index, LayerSpec.class).withName(v.strip()), index);
         if (layer instanceof ConvolutionSpec c) {
-            intRow(grid, "Filters", "conv-filters", c.filters(), 1, 4096,
+            intRow(grid, "Filters", "conv-filters", "Filters of " + layer.name(), c.filters(), 1, 4096,
                     v -> replace(index, cur(index, ConvolutionSpec.class).withFilters(v), "filters"));
-            intRow(grid, "Kernel", "conv-kernel", c.kernel().height(), 1, 31,
+            intRow(grid, "Kernel", "conv-kernel", "Kernel of " + layer.name(), c.kernel().height(), 1, 31,
                     v -> replace(index, cur(index, ConvolutionSpec.class).withKernel(Size2.square(v)), "kernel"));
-            intRow(grid, "Stride", "conv-stride", c.stride().height(), 1, 16,
+            intRow(grid, "Stride", "conv-stride", "Stride of " + layer.name(), c.stride().height(), 1, 16,
                     v -> replace(index, cur(index, ConvolutionSpec.class).withStride(Size2.square(v)), "stride"));
             choiceRow(grid, "Padding", "conv-padding", Padding.values(), c.padding(),
                     v -> replace(index, cur(index, ConvolutionSpec.class).withPadding(v), "padding"));
@@ -118,30 +143,23 @@ public final class InspectorView {
         } else if (layer instanceof PoolingSpec p) {
             choiceRow(grid, "Pooling", "pool-type", PoolingType.values(), p.pooling(),
                     v -> replace(index, cur(index, PoolingSpec.class).withPooling(v), "pooling"));
-            intRow(grid, "Kernel", "pool-kernel", p.kernel().height(), 1, 31,
+            intRow(grid, "Kernel", "pool-kernel", "Kernel of " + layer.name(), p.kernel().height(), 1, 31,
                     v -> replace(index, cur(index, PoolingSpec.class).withKernel(Size2.square(v)), "kernel"));
-            intRow(grid, "Stride", "pool-stride", p.stride().height(), 1, 16,
+            intRow(grid, "Stride", "pool-stride", "Stride of " + layer.name(), p.stride().height(), 1, 16,
                     v -> replace(index, cur(index, PoolingSpec.class).withStride(Size2.square(v)), "stride"));
             choiceRow(grid, "Padding", "pool-padding", Padding.values(), p.padding(),
                     v -> replace(index, cur(index, PoolingSpec.class).withPadding(v), "padding"));
         } else if (layer instanceof DenseSpec d) {
-            intRow(grid, "Units", "dense-units", d.units(), 1, 65_536,
+            intRow(grid, "Units", "dense-units", "Units of " + layer.name(), d.units(), 1, 65_536,
                     v -> replace(index, cur(index, DenseSpec.class).withUnits(v), "units"));
             choiceRow(grid, "Activation", "dense-activation", Activation.values(), d.activation(),
                     v -> replace(index, cur(index, DenseSpec.class).withActivation(v), "activation"));
         } else if (layer instanceof DropoutSpec d) {
-            var spinner = new Spinner<Double>(new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 0.95, d.rate(),
-                    0.05));
-            spinner.setEditable(true);
-            spinner.setId("dropout-rate");
-            spinner.setPrefWidth(110);
-            spinner.valueProperty().addListener((obs, old, v) -> {
-                if (v != null) {
-                    replace(index, cur(index, DropoutSpec.class).withRate(v), "rate");
-                }
-            });
-            commitOnType(spinner);
-            row(grid, "Rate dropped", spinner);
+            var rate = NumberField.spinner("dropout-rate", NumberRule.decimal("Rate dropped of " + layer.name(), 0, 1)
+                    .belowMax(), d.rate(), 0.05, editor.fieldProblems())
+                    .onValue(v -> replace(index, cur(index, DropoutSpec.class).withRate(v), "rate"));
+            fields.add(rate);
+            row(grid, "Rate dropped", rate);
         } else if (layer instanceof BatchNormSpec) {
             var note = new Label("Normalizes each channel over the minibatch, then scales and shifts it.");
             note.setWrapText(true);
@@ -164,23 +182,27 @@ public final class InspectorView {
     private static void row(GridPane grid, String label, Node control) {
         int r = grid.getRowCount();
         var l = new Label(label);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         l.setLabelFor(control);
         grid.add(l, 0, r);
         grid.add(control, 1, r);
     }
 
-    private void intRow(GridPane grid, String label, String id, int value, int min, int max, Consumer<Integer> set) {
-        var spinner = new Spinner<Integer>(min, max, Math.max(min, Math.min(max, value)));
-        spinner.setEditable(true);
-        spinner.setId(id);
-        spinner.setPrefWidth(110);
-        spinner.valueProperty().addListener((obs, old, v) -> {
-            if (v != null && !v.equals(old)) {
-                set.accept(v);
-            }
-        });
-        commitOnType(spinner);
-        row(grid, label, spinner);
+    private void intRow(GridPane grid, String label, String id, String name, int value, int min, int max,
+                        IntConsumer set) {
+        var field = NumberField.spinner(id, NumberRule.whole(name, min, max), value, 1, editor.fieldProblems())
+                .onValue(v -> set.accept((int) v));
+        fields.add(field);
+        row(grid, label, field);
+    }
+
+    private static void row(GridPane grid, String label, NumberField field) {
+        int r = grid.getRowCount();
+        var l = new Label(label);
+        l.setMinWidth(Region.USE_PREF_SIZE); // a field's message wraps; the label keeps its words
+        l.setLabelFor(field.control());
+        grid.add(l, 0, r);
+        grid.add(field.node(), 1, r);
     }
 
     private <E extends Enum<E> & SpecEnum> void choiceRow(GridPane grid, String label, String id, E[] values, E value,
@@ -227,20 +249,6 @@ public final class InspectorView {
         if (renamed != null && editor.isLayer(index) && !renamed.equals(editor.spec().layers().get(index))) {
             replace(index, renamed, "name");
         }
-    }
-
-    /** Spinners commit typed text as it becomes a valid value, not only on Enter. */
-    private static <T> void commitOnType(Spinner<T> spinner) {
-        spinner.getEditor().textProperty().addListener((obs, old, text) -> {
-            try {
-                T value = spinner.getValueFactory().getConverter().fromString(text);
-                if (value != null) {
-                    spinner.getValueFactory().setValue(value);
-                }
-            } catch (RuntimeException e) {
-                // not a number yet: keep typing
-            }
-        });
     }
 
     // ---- edits ---------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -35,7 +36,8 @@ import org.dl4jworkbench.core.spec.NetworkSpec;
  * settings, output shape and parameter count, joined by arrows. A block with a problem is
  * red with the message as a tooltip. Drop a palette item between blocks to insert it (a
  * marker shows where it lands); drag a block to move it. Keys: Up/Down select, Delete
- * removes, Ctrl+D duplicates, Ctrl+C/Ctrl+V copy and paste, Alt+Up/Down move.
+ * removes, Ctrl+D duplicates, Ctrl+C/Ctrl+V copy and paste, Alt+Up/Down move; zoom with
+ * {@link CanvasZoom}.
  */
 public final class NetworkCanvas {
 
@@ -47,6 +49,8 @@ public final class NetworkCanvas {
     private final EditorModel editor;
     private final VBox chain = new VBox();
     private final ScrollPane scroll = new ScrollPane();
+    private final StackPane area = new StackPane();
+    private final CanvasZoom zoom;
     private final Region marker = new Region();
     private final List<Node> blocks = new ArrayList<>();
     private int markerAt = -1;
@@ -62,20 +66,48 @@ public final class NetworkCanvas {
         marker.setMinHeight(4);
         marker.setMaxWidth(BLOCK_WIDTH);
         marker.setId("insertion-marker");
-        scroll.setContent(chain);
+        // the chain scales inside a Group, so the scroll pane scrolls the scaled size
+        var scaled = new StackPane(new Group(chain));
+        scaled.setAlignment(Pos.TOP_CENTER);
+        scaled.getStyleClass().add("network-canvas");
+        scroll.setContent(scaled);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("canvas-scroll");
+        zoom = new CanvasZoom(scroll, chain);
+        area.getChildren().setAll(scroll, zoom.controls());
+        StackPane.setAlignment(zoom.controls(), Pos.TOP_RIGHT);
+        StackPane.setMargin(zoom.controls(), new Insets(6, 18, 0, 0));
         editor.analysisProperty().addListener((obs, old, now) -> rebuild());
         editor.selectedProperty().addListener((obs, old, now) -> updateSelection());
-        chain.setOnDragOver(this::dragOver);
-        chain.setOnDragExited(e -> hideMarker());
-        chain.setOnDragDropped(this::drop);
+        scaled.setOnDragOver(this::dragOver);
+        scaled.setOnDragExited(e -> hideMarker());
+        scaled.setOnDragDropped(this::drop);
         chain.setOnKeyPressed(this::key);
-        chain.setOnMouseClicked(e -> chain.requestFocus());
+        area.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (zoom.key(e)) {
+                e.consume();
+            }
+        });
+        scaled.setOnMouseClicked(e -> chain.requestFocus());
         rebuild();
     }
 
     public Node node() {
+        return area;
+    }
+
+    /** Scales the network so every block is in view (the Fit button). */
+    public void fit() {
+        zoom.fit();
+    }
+
+    /** The zoom, 1 for 100%. */
+    public double zoom() {
+        return zoom.zoomProperty().get();
+    }
+
+    /** Where the network is shown: blocks outside its bounds are scrolled out of view. */
+    public Node viewport() {
         return scroll;
     }
 
@@ -188,14 +220,14 @@ public final class NetworkCanvas {
         var board = e.getDragboard();
         if (board.hasContent(PaletteView.LAYER_KIND) || board.hasContent(BLOCK)) {
             e.acceptTransferModes(board.hasContent(BLOCK) ? TransferMode.MOVE : TransferMode.COPY);
-            showMarker(insertionIndex(e.getY()));
+            showMarker(insertionIndex(chainY(e)));
         }
         e.consume();
     }
 
     private void drop(DragEvent e) {
         var board = e.getDragboard();
-        int at = insertionIndex(e.getY());
+        int at = insertionIndex(chainY(e));
         hideMarker();
         boolean done = false;
         if (board.hasContent(PaletteView.LAYER_KIND)) {
@@ -208,6 +240,11 @@ public final class NetworkCanvas {
         e.setDropCompleted(done);
         chain.requestFocus();
         e.consume();
+    }
+
+    /** The event's height in the chain's own (unscaled) coordinates. */
+    private double chainY(DragEvent e) {
+        return chain.sceneToLocal(e.getSceneX(), e.getSceneY()).getY();
     }
 
     /** The layer position (0..n) a drop at {@code y} lands at: before the first layer block whose middle is below. */

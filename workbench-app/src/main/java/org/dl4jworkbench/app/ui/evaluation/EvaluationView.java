@@ -1,9 +1,11 @@
 package org.dl4jworkbench.app.ui.evaluation;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -12,29 +14,32 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.dl4jworkbench.app.ui.predict.Images;
 import org.dl4jworkbench.core.data.ImageSet;
 import org.dl4jworkbench.core.train.Evaluation;
 
 /**
- * How a trained model does on the test images: a confusion-matrix heat map (rows: true class,
- * columns: predicted) where a click on a cell opens the gallery of those test images, most
- * confident first, each with its true and predicted class; and per-class precision, recall
- * and F1 in a table.
+ * How a trained model does on the test images: a line saying which run and data (where
+ * known), a confusion-matrix heat map where a click on a cell opens the gallery of those test
+ * images, most confident first, each with its true and predicted class and its file (or its
+ * position in the test set); and per-class precision, recall and F1 in a table. The gallery
+ * needs the test images; without them the view says why.
  */
 public final class EvaluationView {
 
     public static final String ID = "evaluation";
     public static final String GALLERY_ID = "gallery";
+    public static final String ABOUT_ID = "evaluation-about";
+    /** Shown per cell at most. */
+    static final int SHOWN = 60;
 
     private final VBox root = new VBox(12);
     private final FlowPane gallery = new FlowPane(8, 8);
-    private final Label galleryTitle = new Label("Click a cell to see its images.");
+    private final Label galleryTitle = new Label();
+    private final Label about = new Label();
     private Evaluation evaluation;
     private ImageSet test;
     private double[] confidences;
@@ -45,7 +50,12 @@ public final class EvaluationView {
         root.setPadding(new Insets(12));
         gallery.setId(GALLERY_ID);
         galleryTitle.getStyleClass().add("section-title");
-        root.getChildren().setAll(new Label("No evaluation yet: it appears when a run ends."));
+        galleryTitle.setId("gallery-title");
+        galleryTitle.setWrapText(true);
+        about.setId(ABOUT_ID);
+        about.getStyleClass().add("hint");
+        about.setWrapText(true);
+        clear("No evaluation yet: it appears when a run ends, or when a run is opened in Runs.");
     }
 
     public Node node() {
@@ -54,80 +64,98 @@ public final class EvaluationView {
         return scroll;
     }
 
+    /** Shows {@code message} instead of an evaluation. */
+    public void clear(String message) {
+        evaluation = null;
+        test = null;
+        confidences = null;
+        var label = new Label(message);
+        label.setId("evaluation-empty");
+        root.getChildren().setAll(label);
+    }
+
     /**
-     * Shows an evaluation of {@code test}. {@code confidences[i]} is the predicted class's
-     * probability for test image i (for sorting the gallery), where known.
+     * Shows an evaluation of {@code testImages}. {@code predictedConfidence[i]} is the
+     * predicted class's probability for test image i (for sorting the gallery), where known.
      */
     public void show(Evaluation e, ImageSet testImages, double[] predictedConfidence) {
+        show(e, testImages, predictedConfidence, null);
+    }
+
+    /**
+     * Shows an evaluation with a line {@code aboutText} over it (which run, which data; may be
+     * null). {@code testImages} may be null: the matrix and table show, and the gallery says
+     * {@code aboutText} (why there are no images) until {@link #images} brings them.
+     */
+    public void show(Evaluation e, ImageSet testImages, double[] predictedConfidence, String aboutText) {
         evaluation = e;
         test = testImages;
         confidences = predictedConfidence;
-        var summary = new Label(String.format(Locale.ROOT, "Test accuracy %.2f%% (%,d of %,d), top-%d accuracy %.2f%%",
-                e.accuracy() * 100, e.correct(), e.total(), e.topK(), e.topKAccuracy() * 100));
+        about.setText(aboutText == null ? "" : aboutText);
+        int classes = e.classNames().size();
+        boolean topK = e.topK() > 1 && e.topK() < classes; // with 2 classes a top-2 is always right: say nothing
+        var summary = new Label(String.format(Locale.ROOT, "Test accuracy %.2f%% (%,d of %,d)%s",
+                e.accuracy() * 100, e.correct(), e.total(), topK ? String.format(Locale.ROOT,
+                        ", top-%d accuracy %.2f%%", e.topK(), e.topKAccuracy() * 100) : ""));
         summary.getStyleClass().add("section-title");
         summary.setId("evaluation-summary");
-        var matrix = heatMap(e);
+        var matrix = ConfusionMatrix.of(e, this::showCell);
         var table = perClass(e);
         var top = new HBox(24, matrix, table);
         HBox.setHgrow(table, Priority.ALWAYS);
         gallery.getChildren().clear();
-        galleryTitle.setText("Click a cell to see its images.");
+        galleryTitle.setText(galleryHint());
         root.getChildren().setAll(summary, top, galleryTitle, gallery);
+        if (aboutText != null) {
+            root.getChildren().add(0, about);
+        }
     }
 
-    private Node heatMap(Evaluation e) {
-        int n = e.classNames().size();
-        int[][] m = e.confusion();
-        int max = 1;
-        for (int[] row : m) {
-            for (int v : row) {
-                max = Math.max(max, v);
-            }
+    /** The test images of the evaluation shown (they were loaded after it), for the gallery. */
+    public void images(ImageSet testImages, String aboutText) {
+        test = testImages;
+        about(aboutText);
+        gallery.getChildren().clear();
+        galleryTitle.setText(galleryHint());
+    }
+
+    /** Replaces the line over the evaluation (which run, whether its test images could be had). */
+    public void about(String aboutText) {
+        about.setText(aboutText == null ? "" : aboutText);
+        if (evaluation != null && aboutText != null && !root.getChildren().contains(about)) {
+            root.getChildren().add(0, about);
         }
-        var grid = new GridPane();
-        grid.setId("confusion-matrix");
-        grid.setHgap(1);
-        grid.setVgap(1);
-        double cell = n <= 10 ? 40 : n <= 20 ? 26 : 16;
-        var corner = new Label("true \\ predicted");
-        corner.getStyleClass().add("hint");
-        grid.add(corner, 0, 0);
-        for (int c = 0; c < n; c++) {
-            var head = new Label(abbreviate(e.classNames().get(c)));
-            head.setMinWidth(cell);
-            head.setAlignment(Pos.CENTER);
-            grid.add(head, c + 1, 0);
-            grid.add(new Label(e.classNames().get(c)), 0, c + 1);
+        if (evaluation != null && test == null) {
+            galleryTitle.setText(galleryHint());
         }
-        for (int actual = 0; actual < n; actual++) {
-            int rowTotal = java.util.Arrays.stream(m[actual]).sum();
-            for (int predicted = 0; predicted < n; predicted++) {
-                int count = m[actual][predicted];
-                double share = (double) count / max;
-                var label = new Label(count == 0 ? "" : Integer.toString(count));
-                var box = new StackPane(label);
-                box.setId("cell-" + actual + "-" + predicted);
-                box.setMinSize(cell, cell);
-                box.setMaxSize(cell, cell);
-                box.getStyleClass().add(actual == predicted ? "cell-right" : "cell-wrong");
-                box.setStyle(String.format(Locale.ROOT, "-fx-background-color: %s;", color(share,
-                        actual == predicted)));
-                label.setStyle(share > 0.55 ? "-fx-text-fill: white;" : "");
-                Tooltip.install(box, new Tooltip(String.format(Locale.ROOT, "%s taken for %s: %d of %d",
-                        e.classNames().get(actual), e.classNames().get(predicted), count, rowTotal)));
-                int a = actual;
-                int p = predicted;
-                box.setOnMouseClicked(ev -> showCell(a, p));
-                grid.add(box, predicted + 1, actual + 1);
-            }
-        }
-        return grid;
+    }
+
+    private String galleryHint() {
+        return test != null ? "Click a cell to see its images."
+                : "No images to show: the test images are not loaded" + (about.getText().isEmpty() ? "."
+                : " (the line at the top says why).");
+    }
+
+    /** True when the evaluation lists every mistake (a run's evaluation.json keeps the most confident only). */
+    private boolean everyMistakeKnown() {
+        return evaluation.mistakes().size() == evaluation.total() - evaluation.correct();
     }
 
     /** Opens the gallery of the test images of true class {@code actual} predicted as {@code predicted}. */
     public void showCell(int actual, int predicted) {
         gallery.getChildren().clear();
-        List<Integer> images = new java.util.ArrayList<>();
+        String cellName = evaluation.classNames().get(actual) + " taken for " + evaluation.classNames().get(predicted);
+        if (test == null) {
+            galleryTitle.setText(cellName + ". " + galleryHint());
+            return;
+        }
+        if (actual == predicted && !everyMistakeKnown()) {
+            galleryTitle.setText(cellName + ": the images classified right cannot be told apart from the "
+                    + (evaluation.total() - evaluation.correct() - evaluation.mistakes().size()) + " mistakes the "
+                    + "run did not record. Open the run's model in Predict to classify them again.");
+            return;
+        }
+        List<Integer> images = new ArrayList<>();
         if (actual != predicted) {
             for (Evaluation.Mistake m : evaluation.mistakes()) { // already most confident first
                 if (m.actual() == actual && m.predicted() == predicted) {
@@ -135,7 +163,7 @@ public final class EvaluationView {
                 }
             }
         } else {
-            java.util.Set<Integer> wrong = new java.util.HashSet<>();
+            Set<Integer> wrong = new HashSet<>();
             evaluation.mistakes().forEach(m -> wrong.add(m.index()));
             for (int i = 0; i < test.size(); i++) {
                 if (test.label(i) == actual && !wrong.contains(i)) {
@@ -146,24 +174,42 @@ public final class EvaluationView {
                 images.sort((x, y) -> Double.compare(confidences[y], confidences[x]));
             }
         }
-        galleryTitle.setText(String.format(Locale.ROOT, "%s taken for %s: %,d image(s)%s",
-                evaluation.classNames().get(actual), evaluation.classNames().get(predicted), images.size(),
-                images.size() > 60 ? ", the 60 most confident shown" : ""));
+        int inCell = evaluation.confusion()[actual][predicted];
+        galleryTitle.setText(String.format(Locale.ROOT, "%s: %,d image(s)%s%s", cellName, images.size(),
+                images.size() <= SHOWN ? "" : actual == predicted && confidences == null
+                        ? ", the first " + SHOWN + " shown" : ", the " + SHOWN + " most confident shown",
+                images.size() < inCell ? String.format(Locale.ROOT, " of %,d (the run recorded its %,d most "
+                        + "confident mistakes only)", inCell, evaluation.mistakes().size()) : ""));
         int zoom = Math.max(1, 64 / Math.max(test.height(), test.width()));
-        for (int index : images.subList(0, Math.min(60, images.size()))) {
-            byte[] pixels = new byte[test.imageSize()];
-            test.copyBytes(index, pixels, 0);
-            var view = new ImageView(Images.fromPlanar(pixels, test.height(), test.width(), test.channels(), zoom));
-            Double confidence = confidences != null ? Double.valueOf(confidences[index]) : mistakeConfidence(index);
-            String caption = String.format(Locale.ROOT, "#%d %s\u2192%s%s", index, evaluation.classNames().get(actual),
-                    evaluation.classNames().get(predicted), confidence == null ? ""
-                            : String.format(Locale.ROOT, " %.0f%%", confidence * 100));
-            var label = new Label(caption);
-            label.getStyleClass().add("hint");
-            var item = new VBox(2, view, label);
-            item.getStyleClass().add("gallery-item");
-            gallery.getChildren().add(item);
+        for (int index : images.subList(0, Math.min(SHOWN, images.size()))) {
+            gallery.getChildren().add(item(index, actual, predicted, zoom));
         }
+    }
+
+    private Node item(int index, int actual, int predicted, int zoom) {
+        byte[] pixels = new byte[test.imageSize()];
+        test.copyBytes(index, pixels, 0);
+        var view = new ImageView(Images.fromPlanar(pixels, test.height(), test.width(), test.channels(), zoom));
+        Double confidence = confidences != null ? Double.valueOf(confidences[index]) : mistakeConfidence(index);
+        String caption = String.format(Locale.ROOT, "#%d %s\u2192%s%s", index, evaluation.classNames().get(actual),
+                evaluation.classNames().get(predicted), confidence == null ? ""
+                        : String.format(Locale.ROOT, " %.0f%%", confidence * 100));
+        var label = new Label(caption);
+        label.getStyleClass().add("hint");
+        String source = test.source(index);
+        var item = new VBox(2, view, label);
+        if (source != null) { // a file of a folder dataset; IDX and CIFAR images are known by their "#index"
+            var name = new Label(source.substring(source.lastIndexOf('/') + 1));
+            name.getStyleClass().add("hint");
+            name.setMaxWidth(Math.max(64, test.width() * zoom));
+            item.getChildren().add(name);
+        }
+        item.getStyleClass().add("gallery-item");
+        item.setUserData(source == null ? "test image #" + index : source);
+        Tooltip.install(item, new Tooltip((source == null ? "test image #" + index : source) + "\ntrue "
+                + evaluation.classNames().get(actual) + ", predicted " + evaluation.classNames().get(predicted)
+                + (confidence == null ? "" : String.format(Locale.ROOT, " (%.1f%%)", confidence * 100))));
+        return item;
     }
 
     private Double mistakeConfidence(int index) {
@@ -175,36 +221,32 @@ public final class EvaluationView {
         var table = new TableView<Evaluation.ClassMetrics>();
         table.setId("per-class");
         table.getItems().setAll(e.perClass());
-        table.getColumns().add(column("Class", Evaluation.ClassMetrics::name));
-        table.getColumns().add(column("Precision", c -> percent(c.precision())));
-        table.getColumns().add(column("Recall", c -> percent(c.recall())));
-        table.getColumns().add(column("F1", c -> percent(c.f1())));
-        table.getColumns().add(column("Images", c -> String.format(Locale.ROOT, "%,d", c.support())));
+        table.getColumns().add(column("Class", Evaluation.ClassMetrics::name, 90));
+        table.getColumns().add(column("Precision", c -> percent(c.precision()), 80));
+        table.getColumns().add(column("Recall", c -> percent(c.recall()), 70));
+        table.getColumns().add(column("F1", c -> percent(c.f1()), 60));
+        table.getColumns().add(column("Images", c -> String.format(Locale.ROOT, "%,d", c.support()), 70));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPrefHeight(Math.min(420, 32 + 26 * e.classNames().size()));
+        // Every row visible however few classes there are: a header, the rows, a little room.
+        double rowHeight = 30;
+        table.setFixedCellSize(rowHeight);
+        double height = Math.min(420, 40 + rowHeight * e.classNames().size() + 6);
+        table.setPrefHeight(height);
+        table.setMinHeight(Math.min(height, 40 + rowHeight * 2 + 6));
+        table.setMinWidth(400);
         return table;
     }
 
     private static TableColumn<Evaluation.ClassMetrics, String> column(String title,
-            java.util.function.Function<Evaluation.ClassMetrics, String> value) {
+            java.util.function.Function<Evaluation.ClassMetrics, String> value, double minWidth) {
         TableColumn<Evaluation.ClassMetrics, String> c = new TableColumn<>(title);
         c.setSortable(false);
+        c.setMinWidth(minWidth);
         c.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return c;
     }
 
     private static String percent(double v) {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f%%", v * 100);
-    }
-
-    /** Diagonal cells in green, mistakes in red, stronger for more images. */
-    private static String color(double share, boolean right) {
-        double alpha = share == 0 ? 0.04 : 0.12 + 0.88 * Math.sqrt(share);
-        return right ? String.format(Locale.ROOT, "rgba(26,127,55,%.3f)", alpha)
-                : String.format(Locale.ROOT, "rgba(207,34,46,%.3f)", alpha);
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 6 ? s : s.substring(0, 5) + "\u2026";
     }
 }

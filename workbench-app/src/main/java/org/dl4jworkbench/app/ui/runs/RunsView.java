@@ -1,11 +1,19 @@
 package org.dl4jworkbench.app.ui.runs;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.ListChangeListener;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -16,6 +24,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -25,23 +34,36 @@ import org.dl4jworkbench.app.charts.CurvesChart;
 import org.dl4jworkbench.app.charts.LiveChart;
 import org.dl4jworkbench.core.run.RunEntry;
 import org.dl4jworkbench.core.run.RunFolder;
+import org.dl4jworkbench.core.run.RunSummary;
 
 /**
  * The project's past runs with their network, dataset, status and accuracies; select one to
- * see its curves again, or several to overlay them. Listing and reading run folders happen
- * in the background.
+ * see its curves again, or several to overlay them; Open (or a double click) opens one in the
+ * window: its model in Predict, its evaluation in Evaluation. The detail shows only runs in
+ * the list. Listing and reading run folders happen in the background.
  */
 public final class RunsView {
 
     public static final String ID = "runs";
     public static final String TABLE_ID = "runs-table";
+    public static final String OPEN_ID = "open-run";
+    public static final String NOTE_ID = "runs-note";
+    private static final String HINT = "Select a run to see its curves, or several to compare them; Open one to "
+            + "use its model and see its evaluation.";
+    private static final Set<String> FINISHED = Set.of(RunSummary.COMPLETED, RunSummary.EARLY_STOPPED,
+            RunSummary.STOPPED);
 
     private final Executor background;
     private final Supplier<Path> folder;
     private final TableView<RunEntry> table = new TableView<>();
     private final Canvas canvas = new Canvas(800, 400);
-    private final Label note = new Label("Select a run to see its curves, or several to compare them.");
+    private final Label note = new Label(HINT);
+    private final SplitPane root;
+    private Consumer<RunEntry> onOpen = entry -> { };
     private Chart chart;
+    /** The run folders the chart shows. */
+    private List<Path> charted = List.of();
+    private boolean dark;
 
     public RunsView(Executor background, Supplier<Path> folder) {
         this.background = background;
@@ -53,46 +75,129 @@ public final class RunsView {
         table.getColumns().add(column("Network", e -> or(e.network()), 100));
         table.getColumns().add(column("Dataset", e -> or(e.dataset()), 140));
         table.getColumns().add(column("Status", RunEntry::status, 100));
-        table.getColumns().add(column("Epochs", e -> e.epochsCompleted() + "/" + (e.epochsPlanned() > 0
-                ? e.epochsPlanned() : "?"), 70));
+        table.getColumns().add(column("Epochs", e -> e.epochsCompleted() + "/" + (e.epochsPlanned() != null
+                && e.epochsPlanned() > 0 ? e.epochsPlanned() : "?"), 70));
         table.getColumns().add(column("Best validation", e -> percent(e.bestValidationAccuracy()), 120));
         table.getColumns().add(column("Test", e -> percent(e.testAccuracy()), 80));
-        table.getSelectionModel().getSelectedItems().addListener(
-                (javafx.collections.ListChangeListener<RunEntry>) c -> showSelected());
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunEntry>) c -> showSelected());
+        table.setRowFactory(t -> {
+            var row = new TableRow<RunEntry>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    onOpen.accept(row.getItem());
+                }
+            });
+            return row;
+        });
         var refresh = new Button("Refresh");
         refresh.setOnAction(e -> refresh());
+        var open = new Button("Open");
+        open.setId(OPEN_ID);
+        open.setTooltip(new javafx.scene.control.Tooltip("Use the selected run's model in Predict and show its "
+                + "evaluation"));
+        open.disableProperty().bind(javafx.beans.binding.Bindings.size(table.getSelectionModel().getSelectedItems())
+                .isNotEqualTo(1));
+        open.setOnAction(e -> onOpen.accept(table.getSelectionModel().getSelectedItem()));
+        note.setId(NOTE_ID);
+        note.setWrapText(true);
         var chartPane = new Pane(canvas);
         canvas.widthProperty().bind(chartPane.widthProperty());
         canvas.heightProperty().bind(chartPane.heightProperty());
         canvas.widthProperty().addListener((obs, o, n) -> draw());
         canvas.heightProperty().addListener((obs, o, n) -> draw());
-        var top = new VBox(6, new HBox(8, refresh, note), table);
+        var top = new VBox(6, new HBox(8, refresh, open, note), table);
         top.setPadding(new Insets(12));
-        var split = new SplitPane(top, chartPane);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.4);
-        root = split;
+        root = new SplitPane(top, chartPane);
+        root.setOrientation(Orientation.VERTICAL);
+        root.setDividerPositions(0.4);
         root.setId(ID);
+        root.setUserData(this); // for tests and screenshots, which find the view in the window
     }
-
-    private final SplitPane root;
 
     public Node node() {
         return root;
     }
 
+    /** What Open (the button, a double click) does with a run. */
+    public void setOnOpen(Consumer<RunEntry> action) {
+        onOpen = action;
+    }
+
+    /** Draws the curves in the dark theme's colours while {@code darkTheme} is true. */
+    public void followTheme(ObservableBooleanValue darkTheme) {
+        dark = darkTheme.get();
+        darkTheme.addListener((obs, old, now) -> {
+            dark = now;
+            draw();
+        });
+    }
+
+    /** Says {@code text} above the list (what opening a run did). */
+    public void say(String text) {
+        note.setText(text);
+    }
+
+    /** True for a run that ended and can be used: completed, stopped or stopped early, with a model. */
+    public static boolean finished(RunEntry entry) {
+        return FINISHED.contains(entry.status()) && Files.isRegularFile(entry.run().model());
+    }
+
     /** Lists the runs again (after a run ends, or on request). */
     public void refresh() {
+        refreshThen(entries -> { });
+    }
+
+    /**
+     * Lists the runs again, then calls {@code then} with them on the FX thread. Runs that were
+     * selected stay selected; the detail is cleared where none of its runs is in the list.
+     */
+    public void refreshThen(Consumer<List<RunEntry>> then) {
         Path dir = folder.get();
         Task<List<RunEntry>> task = new Task<>() {
             @Override
             protected List<RunEntry> call() throws Exception {
-                return java.nio.file.Files.isDirectory(dir) ? RunEntry.list(dir, Instant.now()) : List.of();
+                return Files.isDirectory(dir) ? RunEntry.list(dir, Instant.now()) : List.of();
             }
         };
-        task.setOnSucceeded(e -> table.getItems().setAll(task.getValue()));
-        task.setOnFailed(e -> note.setText("Could not list " + dir + ": " + task.getException().getMessage()));
+        task.setOnSucceeded(e -> {
+            List<RunEntry> entries = task.getValue();
+            Set<Path> selected = table.getSelectionModel().getSelectedItems().stream().map(RunsView::dir)
+                    .collect(Collectors.toSet());
+            table.getItems().setAll(entries);
+            Set<Path> listed = entries.stream().map(RunsView::dir).collect(Collectors.toSet());
+            for (int i = 0; i < entries.size(); i++) {
+                if (selected.contains(dir(entries.get(i)))) {
+                    table.getSelectionModel().select(i);
+                }
+            }
+            if (table.getSelectionModel().isEmpty() || !listed.containsAll(charted)) {
+                clearDetail();
+            }
+            then.accept(entries);
+        });
+        task.setOnFailed(e -> {
+            table.getItems().clear();
+            clearDetail();
+            note.setText("Could not list the runs in " + dir + ": " + task.getException().getMessage());
+        });
         background.execute(task);
+    }
+
+    /** Selects {@code entry} alone (by its folder), which shows its curves. */
+    public void select(RunEntry entry) {
+        table.getSelectionModel().clearSelection();
+        for (int i = 0; i < table.getItems().size(); i++) {
+            if (dir(table.getItems().get(i)).equals(dir(entry))) {
+                table.getSelectionModel().select(i);
+                table.scrollTo(i);
+            }
+        }
+    }
+
+    private void clearDetail() {
+        chart = null;
+        charted = List.of();
+        canvas.getGraphicsContext2D().clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
     }
 
     private void showSelected() {
@@ -107,8 +212,13 @@ public final class RunsView {
             }
         };
         task.setOnSucceeded(e -> {
-            chart = task.getValue();
-            draw();
+            List<Path> shown = runs.stream().map(r -> r.dir().toAbsolutePath().normalize()).toList();
+            Set<Path> listed = table.getItems().stream().map(RunsView::dir).collect(Collectors.toSet());
+            if (listed.containsAll(shown)) { // not refreshed away meanwhile
+                chart = task.getValue();
+                charted = shown;
+                draw();
+            }
         });
         task.setOnFailed(e -> note.setText("Could not read the run: " + task.getException().getMessage()));
         background.execute(task);
@@ -117,7 +227,7 @@ public final class RunsView {
     private void draw() {
         if (chart != null && canvas.getWidth() > 0 && canvas.getHeight() > 0) {
             LiveChart.draw(canvas.getGraphicsContext2D(), LiveChart.resized(chart, canvas.getWidth(),
-                    canvas.getHeight()));
+                    canvas.getHeight()), dark);
         }
     }
 
@@ -126,11 +236,19 @@ public final class RunsView {
         return List.copyOf(table.getItems());
     }
 
-    private static TableColumn<RunEntry, String> column(String title, java.util.function.Function<RunEntry, String>
-            value, double width) {
+    /** The run folders whose curves the detail shows (none when it is empty), for tests. */
+    public List<Path> charted() {
+        return charted;
+    }
+
+    private static Path dir(RunEntry e) {
+        return e.run().dir().toAbsolutePath().normalize();
+    }
+
+    private static TableColumn<RunEntry, String> column(String title, Function<RunEntry, String> value, double width) {
         TableColumn<RunEntry, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
-        c.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return c;
     }
 

@@ -1,7 +1,11 @@
 package org.dl4jworkbench.app.ui.training;
 
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.DoubleConsumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import javafx.concurrent.Task;
@@ -11,13 +15,12 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.dl4jworkbench.app.editor.EditorModel;
+import org.dl4jworkbench.app.ui.fields.NumberField;
+import org.dl4jworkbench.app.ui.fields.NumberRule;
 import org.dl4jworkbench.core.backend.Backend;
 import org.dl4jworkbench.core.spec.EarlyStoppingSpec;
 import org.dl4jworkbench.core.spec.NetworkSpec;
@@ -30,6 +33,7 @@ import org.dl4jworkbench.core.spec.TrainingSpec;
  * The training settings: optimizer and learning rate with its schedule, batch size, epochs,
  * weight decay, seed, early stopping, and the backend the workbench computes on. Every
  * change is an undoable edit of the network spec; problems show in the Network tab's list.
+ * Numbers are {@link NumberField}s: text they refuse is reported, never applied.
  */
 public final class TrainingSettingsView {
 
@@ -38,6 +42,8 @@ public final class TrainingSettingsView {
     private final EditorModel editor;
     private final VBox root = new VBox(12);
     private final Label backend = new Label("Starting the backend ...");
+    private final List<NumberField> fields = new ArrayList<>();
+    private int builtFor = -1;
     private boolean updating;
 
     public TrainingSettingsView(EditorModel editor, Executor background) {
@@ -46,10 +52,12 @@ public final class TrainingSettingsView {
         root.setPadding(new Insets(16));
         root.getStyleClass().add("training-settings");
         editor.specProperty().addListener((obs, old, now) -> {
-            if (!updating && (old == null || !old.training().equals(now.training()))) {
+            if (!updating && (old == null || builtFor != editor.loads()
+                    || !old.training().equals(now.training()))) {
                 rebuild();
             }
         });
+        editor.loadedProperty().addListener((obs, old, now) -> rebuild()); // what was typed goes with the project
         backend.setId("backend");
         backend.setWrapText(true);
         rebuild();
@@ -72,18 +80,25 @@ public final class TrainingSettingsView {
     }
 
     private void rebuild() {
+        Map<String, NumberField> before = new HashMap<>();
+        if (builtFor == editor.loads()) { // the same project: text refused before the rebuild stays
+            fields.forEach(f -> before.put(f.id(), f));
+        }
+        builtFor = editor.loads();
+        fields.forEach(NumberField::dispose);
+        fields.clear();
         TrainingSpec t = editor.spec().training();
         var grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(8);
         choice(grid, "Optimizer", "optimizer", Optimizer.values(), t.optimizer(),
                 v -> edit("optimizer", s -> s.withOptimizer(v, s.learningRate())));
-        number(grid, "Learning rate", "learning-rate", t.learningRate(),
-                v -> edit("learning rate", s -> s.withOptimizer(s.optimizer(), v)));
+        number(grid, "Learning rate", text("learning-rate", NumberRule.decimal("Learning rate", 0, 10).aboveMin(),
+                t.learningRate(), v -> edit("learning rate", s -> s.withOptimizer(s.optimizer(), v))));
         if (t.optimizer() == Optimizer.NESTEROV) {
-            number(grid, "Momentum", "momentum", t.momentum(), v -> edit("momentum", s -> new TrainingSpec(
-                    s.optimizer(), s.learningRate(), v, s.batchSize(), s.epochs(), s.l2(), s.seed(), s.schedule(),
-                    s.warmupEpochs(), s.earlyStopping())));
+            number(grid, "Momentum", text("momentum", NumberRule.decimal("Momentum", 0, 1).belowMax(), t.momentum(),
+                    v -> edit("momentum", s -> new TrainingSpec(s.optimizer(), s.learningRate(), v, s.batchSize(),
+                            s.epochs(), s.l2(), s.seed(), s.schedule(), s.warmupEpochs(), s.earlyStopping()))));
         }
         var scheduleKind = new ChoiceBox<String>();
         scheduleKind.getItems().setAll("constant", "step", "cosine");
@@ -98,17 +113,23 @@ public final class TrainingSettingsView {
                 }, s.warmupEpochs())));
         row(grid, "Schedule", scheduleKind);
         if (t.schedule() instanceof Schedule.Step step) {
-            integer(grid, "Every (epochs)", "step-epochs", step.everyEpochs(), 1, 1000,
-                    v -> edit("step", s -> s.withSchedule(new Schedule.Step(v, step.factor()), s.warmupEpochs())));
-            number(grid, "Multiply by", "step-factor", step.factor(),
-                    v -> edit("step", s -> s.withSchedule(new Schedule.Step(step.everyEpochs(), v), s.warmupEpochs())));
+            number(grid, "Every (epochs)", whole("step-epochs", NumberRule.whole("Every (epochs)", 1, 1000),
+                    step.everyEpochs(), v -> edit("step", s -> s.withSchedule(new Schedule.Step((int) v,
+                            ((Schedule.Step) s.schedule()).factor()), s.warmupEpochs()))));
+            number(grid, "Multiply by", text("step-factor", NumberRule.decimal("Multiply by", 0, 1).aboveMin(),
+                    step.factor(), v -> edit("step", s -> s.withSchedule(new Schedule.Step(
+                            ((Schedule.Step) s.schedule()).everyEpochs(), v), s.warmupEpochs()))));
         }
-        number(grid, "Warm-up (epochs)", "warmup", t.warmupEpochs(),
-                v -> edit("warm-up", s -> s.withSchedule(s.schedule(), v)));
-        integer(grid, "Batch size", "batch-size", t.batchSize(), 1, 4096, v -> edit("batch size", s -> s.withBatchSize(v)));
-        integer(grid, "Epochs", "epochs", t.epochs(), 1, 10_000, v -> edit("epochs", s -> s.withEpochs(v)));
-        number(grid, "L2 weight decay", "l2", t.l2(), v -> edit("L2", s -> s.withL2(v)));
-        integer(grid, "Seed", "seed", (int) t.seed(), 0, Integer.MAX_VALUE, v -> edit("seed", s -> s.withSeed(v)));
+        number(grid, "Warm-up (epochs)", text("warmup", NumberRule.decimal("Warm-up (epochs)", 0, 1000),
+                t.warmupEpochs(), v -> edit("warm-up", s -> s.withSchedule(s.schedule(), v))));
+        number(grid, "Batch size", whole("batch-size", NumberRule.whole("Batch size", 1, 4096), t.batchSize(),
+                v -> edit("batch size", s -> s.withBatchSize((int) v))));
+        number(grid, "Epochs", whole("epochs", NumberRule.whole("Epochs", 1, 1000), t.epochs(),
+                v -> edit("epochs", s -> s.withEpochs((int) v))));
+        number(grid, "L2 weight decay", text("l2", NumberRule.decimal("L2 weight decay", 0, 1).belowMax(), t.l2(),
+                v -> edit("L2", s -> s.withL2(v))));
+        number(grid, "Seed", text("seed", NumberRule.whole("Seed", 0, Integer.MAX_VALUE), t.seed(),
+                v -> edit("seed", s -> s.withSeed((long) v))));
 
         var early = new CheckBox("Stop early when validation stops improving");
         early.setId("early-stopping");
@@ -119,11 +140,18 @@ public final class TrainingSettingsView {
         if (t.earlyStopping() != null) {
             EarlyStoppingSpec e = t.earlyStopping();
             choice(grid, "Watch", "stop-metric", EarlyStoppingSpec.Metric.values(), e.metric(),
-                    v -> edit("early stopping", s -> s.withEarlyStopping(new EarlyStoppingSpec(v, e.patience(),
-                            e.minDelta()))));
-            integer(grid, "Patience (epochs)", "patience", e.patience(), 1, 1000,
-                    v -> edit("early stopping", s -> s.withEarlyStopping(new EarlyStoppingSpec(e.metric(), v,
-                            e.minDelta()))));
+                    v -> edit("early stopping", s -> s.withEarlyStopping(new EarlyStoppingSpec(v,
+                            s.earlyStopping().patience(), s.earlyStopping().minDelta()))));
+            number(grid, "Patience (epochs)", whole("patience", NumberRule.whole("Patience (epochs)", 1, 1000),
+                    e.patience(), v -> edit("early stopping", s -> s.withEarlyStopping(new EarlyStoppingSpec(
+                            s.earlyStopping().metric(), (int) v, s.earlyStopping().minDelta())))));
+        }
+        // text refused before the rebuild stays, unless the spec's value changed meanwhile (undo)
+        for (NumberField f : fields) {
+            NumberField old = before.get(f.id());
+            if (old != null && !old.isValid() && old.value() == f.value()) {
+                f.restore(old.editor().getText());
+            }
         }
         var title = new Label("Training");
         title.getStyleClass().add("section-title");
@@ -162,43 +190,24 @@ public final class TrainingSettingsView {
         grid.add(control, 1, r);
     }
 
-    private static void integer(GridPane grid, String label, String id, int value, int min, int max,
-                                java.util.function.IntConsumer set) {
-        var spinner = new Spinner<Integer>(min, max, Math.max(min, Math.min(max, value)));
-        spinner.setEditable(true);
-        spinner.setId(id);
-        spinner.valueProperty().addListener((obs, old, v) -> {
-            if (v != null && !v.equals(old)) {
-                set.accept(v);
-            }
-        });
-        spinner.getEditor().textProperty().addListener((obs, old, text) -> {
-            try {
-                spinner.getValueFactory().setValue(Integer.parseInt(text.strip()));
-            } catch (NumberFormatException e) {
-                // not a whole number yet
-            }
-        });
-        row(grid, label, spinner);
+    private NumberField text(String id, NumberRule rule, double value, DoubleConsumer set) {
+        var field = NumberField.text(id, rule, value, editor.fieldProblems()).onValue(set);
+        fields.add(field);
+        return field;
     }
 
-    /** A number field that commits each valid value as it is typed; the analysis judges its range. */
-    private static void number(GridPane grid, String label, String id, double value,
-                               java.util.function.DoubleConsumer set) {
-        var field = new TextField(format(value));
-        field.setId(id);
-        field.setPrefColumnCount(8);
-        field.textProperty().addListener((obs, old, text) -> {
-            try {
-                set.accept(Double.parseDouble(text.strip()));
-                field.getStyleClass().remove("invalid");
-            } catch (NumberFormatException e) {
-                if (!field.getStyleClass().contains("invalid")) {
-                    field.getStyleClass().add("invalid");
-                }
-            }
-        });
-        row(grid, label, field);
+    private NumberField whole(String id, NumberRule rule, double value, DoubleConsumer set) {
+        var field = NumberField.spinner(id, rule, value, 1, editor.fieldProblems()).onValue(set);
+        fields.add(field);
+        return field;
+    }
+
+    private static void number(GridPane grid, String label, NumberField field) {
+        int r = grid.getRowCount();
+        var l = new Label(label);
+        l.setLabelFor(field.control());
+        grid.add(l, 0, r);
+        grid.add(field.node(), 1, r);
     }
 
     private <E extends Enum<E> & SpecEnum> void choice(GridPane grid, String label, String id, E[] values, E value,
@@ -228,9 +237,5 @@ public final class TrainingSettingsView {
                 return null;
             }
         };
-    }
-
-    private static String format(double v) {
-        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString().toLowerCase(Locale.ROOT);
     }
 }

@@ -61,4 +61,67 @@ class EvaluationViewTest {
         assertThat(caption).startsWith("#1 " + classes.get(b) + "\u21929 91%");
         assertThat(robot.lookup("#per-class").queryTableView().getItems()).hasSize(10);
     }
+
+    @Test
+    void twoClassesShowTheirTableAndNoTopKAndGalleryItemsNameTheirFiles(FxRobot robot) {
+        int n = 12;
+        byte[] pixels = new byte[n * 8 * 8 * 3];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (byte) (i * 7);
+        }
+        int[] labels = new int[n];
+        List<String> files = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 2;
+            files.add((i % 2 == 0 ? "cats/cat." : "dogs/dog.") + i + ".jpg");
+        }
+        ImageSet test = ImageSet.of(pixels, labels, 8, 8, 3, List.of("cats", "dogs")).withSources(files);
+        int[][] confusion = {{5, 1}, {0, 6}};
+        var evaluation = new Evaluation(List.of("cats", "dogs"), confusion, 0.2, 2, 12,
+                List.of(new Evaluation.Mistake(0, 0, 1, 0.8)));
+        robot.interact(() -> view.show(evaluation, test, null, "Run 20261124-100000-cnn on folder:/data/pets."));
+
+        assertThat(robot.lookup("#evaluation-summary").queryAs(Label.class).getText())
+                .isEqualTo("Test accuracy 91.67% (11 of 12)"); // a top-2 of 2 classes says nothing
+        assertThat(robot.lookup("#" + EvaluationView.ABOUT_ID).queryAs(Label.class).getText())
+                .isEqualTo("Run 20261124-100000-cnn on folder:/data/pets.");
+        var table = robot.lookup("#per-class").queryTableView();
+        assertThat(table.getItems()).hasSize(2);
+        assertThat(table.getHeight()).as("room for the header and both rows")
+                .isGreaterThanOrEqualTo(40 + 2 * table.getFixedCellSize());
+        assertThat(robot.lookup(".table-row-cell").queryAll().stream().filter(javafx.scene.Node::isVisible)
+                .filter(r -> ((javafx.scene.control.TableRow<?>) r).getItem() != null)).hasSize(2);
+
+        robot.interact(() -> view.showCell(0, 1));
+        FlowPane gallery = robot.lookup("#" + EvaluationView.GALLERY_ID).queryAs(FlowPane.class);
+        var item = (javafx.scene.layout.VBox) gallery.getChildren().get(0);
+        assertThat(item.getUserData()).isEqualTo("cats/cat.0.jpg");
+        assertThat(((Label) item.getChildren().get(2)).getText()).isEqualTo("cat.0.jpg");
+    }
+
+    @Test
+    void cifarClassNamesAreReadInFullOverTheMatrixColumns(FxRobot robot) {
+        List<String> cifar = List.of("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship",
+                "truck");
+        int[][] confusion = new int[10][10];
+        for (int c = 0; c < 10; c++) {
+            confusion[c][c] = 90;
+            confusion[c][(c + 1) % 10] = 10;
+        }
+        var evaluation = new Evaluation(cifar, confusion, 0.5, 3, 980, List.of());
+        robot.interact(() -> view.show(evaluation, null, null, "Run x on cifar10. Its test images could not be "
+                + "opened from cifar10 (not downloaded); open or download that dataset to see them."));
+
+        assertThat(robot.lookup("#evaluation-summary").queryAs(Label.class).getText()).contains("top-3 accuracy");
+        for (int c = 0; c < 10; c++) {
+            Label head = robot.lookup("#column-head-" + c).queryAs(Label.class);
+            assertThat(head.getText()).isEqualTo(cifar.get(c));
+            assertThat(head.getRotate()).isEqualTo(-90);
+            // laid out to its full text: nothing cut to an ellipsis
+            assertThat(head.getWidth()).isGreaterThanOrEqualTo(head.prefWidth(-1) - 0.5);
+        }
+        robot.interact(() -> view.showCell(1, 2));
+        assertThat(robot.lookup("#gallery-title").queryAs(Label.class).getText()).isEqualTo("automobile taken for "
+                + "bird. No images to show: the test images are not loaded (the line at the top says why).");
+    }
 }

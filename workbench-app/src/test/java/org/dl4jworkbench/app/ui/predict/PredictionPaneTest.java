@@ -110,6 +110,16 @@ class PredictionPaneTest {
     }
 
     @Test
+    void exportedNamesAndMessagesStayTextInASpreadsheet() {
+        String csv = PredictionPane.csv(List.of(
+                new FolderRow("=HYPERLINK(\"http://x\").png", "7", 0.5, "-1", null),
+                new FolderRow("a,b.png", "", 0, "", "truncated JPEG\nat byte 12")));
+        assertThat(csv).isEqualTo("image,class,probability,next_best,problem\n"
+                + "\"'=HYPERLINK(\"\"http://x\"\").png\",7,0.500000,-1,\n"
+                + "\"a,b.png\",,,,\"truncated JPEG\nat byte 12\"\n");
+    }
+
+    @Test
     void withoutAModelItSaysSo(FxRobot robot) throws Exception {
         Path digit = MnistModelFixture.writeDigit(model.test(), 1, dir.resolve("one.png"));
         robot.interact(() -> pane.open(List.of(digit)));
@@ -144,9 +154,9 @@ class PredictionPaneTest {
         String csv = PredictionPane.csv(List.of(
                 new FolderRow("=HYPERLINK(\"http://x\")", "cat,dog", 0.5, "-1 thing", null),
                 new FolderRow("two\nlines.png", "", 0, "", "not an \"image\"")));
-        assertThat(csv).isEqualTo("image,class,probability,next_best,problem\r\n"
-                + "\"'=HYPERLINK(\"\"http://x\"\")\",\"cat,dog\",0.500000,'-1 thing,\r\n"
-                + "\"two\nlines.png\",,,,\"not an \"\"image\"\"\"\r\n");
+        assertThat(csv).isEqualTo("image,class,probability,next_best,problem\n"
+                + "\"'=HYPERLINK(\"\"http://x\"\")\",\"cat,dog\",0.500000,\"'-1 thing\",\n"
+                + "\"two\nlines.png\",,,,\"not an \"\"image\"\"\"\n");
     }
 
     @Test

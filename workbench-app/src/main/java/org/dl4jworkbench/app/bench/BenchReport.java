@@ -1,4 +1,4 @@
-package org.dl4jworkbench.app.cli;
+package org.dl4jworkbench.app.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;

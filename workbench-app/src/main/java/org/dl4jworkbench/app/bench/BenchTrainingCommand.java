@@ -1,4 +1,4 @@
-package org.dl4jworkbench.app.cli;
+package org.dl4jworkbench.app.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import org.dl4jworkbench.app.cli.WorkbenchCommand;
 import org.dl4jworkbench.core.backend.Backend;
 import org.dl4jworkbench.core.backend.BackendUnavailableException;
 import org.dl4jworkbench.core.data.Batches;
@@ -49,7 +50,7 @@ import picocli.CommandLine.Spec;
  * Prints one JSON line; writes a markdown table and a PNG (see {@link BenchReport}).
  */
 @Command(name = "training", mixinStandardHelpOptions = true,
-        description = {"Training speed, time to 99% on MNIST, CIFAR-shaped throughput, prediction latency, "
+        description = {"Training speed, time to 99%% on MNIST, CIFAR-shaped throughput, prediction latency, "
                 + "decoding speed and peak memory. Prints one JSON line, writes a markdown table and a plot.",
             "Nothing here is part of the tests; scripts/bench-vs-pytorch.sh compares with PyTorch."})
 final class BenchTrainingCommand implements Callable<Integer> {
@@ -79,7 +80,7 @@ final class BenchTrainingCommand implements Callable<Integer> {
     int batch;
 
     @Option(names = "--accuracy-epochs", defaultValue = "0",
-            description = "Epochs of the time-to-99% run with the LeNet template's settings; 0: the template's "
+            description = "Epochs of the time-to-99%% run with the LeNet template's settings; 0: the template's "
                     + "(default: ${DEFAULT-VALUE}).")
     int accuracyEpochs;
 
@@ -89,7 +90,7 @@ final class BenchTrainingCommand implements Callable<Integer> {
 
     @Option(names = "--folder-images", defaultValue = "1000", paramLabel = "N",
             description = "Photo-sized JPEGs (generated once) decoded to 128x128x3 as a folder dataset; 0: skip "
-                    + "(default: ${DEFAULT-VALUE}; `datasets bench` measures the decode cache at scale).")
+                    + "(default: ${DEFAULT-VALUE}; `bench decode` measures the decode cache at scale).")
     int folderImages;
 
     @Option(names = "--table", paramLabel = "FILE", defaultValue = "bench-results/training.md",
@@ -247,10 +248,10 @@ final class BenchTrainingCommand implements Callable<Integer> {
                 accuracy * 100, seconds[0], n);
     }
 
-    /** JPEG folder decoding on every core, as `datasets bench` measures it, without the cache's second open. */
+    /** JPEG folder decoding on every core, as `bench decode` measures it, without the cache's second open. */
     private static double folderDecodeRate(int images, PrintWriter err) throws Exception {
         Path folder = WorkbenchDirs.cache().resolve("bench-images-" + images);
-        DatasetsBenchCommand.generate(folder, images, err);
+        BenchDecodeCommand.generate(folder, images, err);
         Path cache = Files.createTempDirectory("workbench-bench-cache");
         try {
             long t = System.nanoTime();

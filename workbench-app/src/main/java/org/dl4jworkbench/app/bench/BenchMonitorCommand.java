@@ -1,4 +1,4 @@
-package org.dl4jworkbench.app.cli;
+package org.dl4jworkbench.app.bench;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;

@@ -1,10 +1,11 @@
-package org.dl4jworkbench.app.cli;
+package org.dl4jworkbench.app.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.dl4jworkbench.app.cli.WorkbenchCommand;
 import org.dl4jworkbench.core.util.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +21,7 @@ class BenchTrainingCommandTest {
     void aShortRunReportsItsFiguresAndWritesTableAndPlot(@TempDir Path dir) throws Exception {
         Path table = dir.resolve("out/training.md");
         Path plot = dir.resolve("out/training.png");
-        CommandLineTest.Run r = CommandLineTest.run("bench", "training", "--dataset", "mnist-mini",
+        BenchCommandTest.Run r = BenchCommandTest.run("bench", "training", "--dataset", "mnist-mini",
                 "--parts", "decode,lenet,predict", "--limit", "640", "--epochs", "1", "--folder-images", "0",
                 "--table", table.toString(), "--plot", plot.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
@@ -40,7 +41,7 @@ class BenchTrainingCommandTest {
 
     @Test
     void aMissingDatasetIsAMessageNotAStackTrace(@TempDir Path dir) {
-        CommandLineTest.Run r = CommandLineTest.run("bench", "training", "--dataset", "idx:" + dir.resolve("none"),
+        BenchCommandTest.Run r = BenchCommandTest.run("bench", "training", "--dataset", "idx:" + dir.resolve("none"),
                 "--parts", "decode", "--folder-images", "0");
         assertThat(r.exitCode()).isEqualTo(WorkbenchCommand.BAD_INPUT);
         assertThat(r.err()).contains("error: cannot open idx:", "scripts/fetch-mnist.sh").doesNotContain("\tat ");

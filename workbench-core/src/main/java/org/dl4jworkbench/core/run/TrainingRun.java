@@ -1,11 +1,10 @@
-package org.dl4jworkbench.app.training;
+package org.dl4jworkbench.core.run;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
-import org.dl4jworkbench.app.charts.CurvesChart;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jworkbench.core.data.Dataset;
 import org.dl4jworkbench.core.data.Normalizer;
@@ -13,14 +12,10 @@ import org.dl4jworkbench.core.data.Splits;
 import org.dl4jworkbench.core.model.LoadedModel;
 import org.dl4jworkbench.core.model.ModelFiles;
 import org.dl4jworkbench.core.model.ModelMetadata;
-import org.dl4jworkbench.core.run.DatasetDescription;
-import org.dl4jworkbench.core.run.EvaluationReport;
-import org.dl4jworkbench.core.run.RunFolder;
-import org.dl4jworkbench.core.run.RunRecorder;
-import org.dl4jworkbench.core.run.RunSummary;
 import org.dl4jworkbench.core.spec.NetworkSpec;
 import org.dl4jworkbench.core.spec.Normalization;
 import org.dl4jworkbench.core.spec.SpecJson;
+import org.dl4jworkbench.core.train.EpochEvent;
 import org.dl4jworkbench.core.train.StopReason;
 import org.dl4jworkbench.core.train.Trainer;
 import org.dl4jworkbench.core.train.TrainingListener;
@@ -29,8 +24,10 @@ import org.dl4jworkbench.core.train.TrainingResult;
 /**
  * One training run into its run folder, the same from the command line and the window: the
  * spec and dataset description first, metrics and a checkpoint every epoch, and at the end
- * the model (unless training diverged), the evaluation, the final summary and the curves.
- * {@link #execute} blocks: call it on a thread of its own, never the FX thread.
+ * the model (unless training diverged), the evaluation and the final summary; a
+ * {@link RunFolderListener} adds what a face draws from them (the app's curves).
+ * {@link #execute} blocks: call it on a thread of its own, never a UI thread. Resuming a
+ * stopped or killed run starts with {@link ResumePlan}, which checks it can be resumed.
  */
 public final class TrainingRun {
 
@@ -65,9 +62,9 @@ public final class TrainingRun {
                 recorder);
     }
 
-    /** Continues {@code folder} from its last checkpoint; the caller has checked data and epochs. */
-    public static TrainingRun resume(NetworkSpec spec, Dataset data, RunFolder folder, RunSummary previous,
-                                     String backend) throws IOException {
+    /** Continues {@code folder} from its last checkpoint; {@link ResumePlan#start} checks data and epochs first. */
+    static TrainingRun resume(NetworkSpec spec, Dataset data, RunFolder folder, RunSummary previous, String backend)
+            throws IOException {
         var recorder = new RunRecorder(folder, spec.name(), data.name(), backend, spec.training().epochs(), previous);
         return new TrainingRun(spec, data, folder, Trainer.resume(spec, data, folder.checkpoints()), recorder);
     }
@@ -109,29 +106,47 @@ public final class TrainingRun {
     }
 
     /**
-     * Trains, then saves what the run produced. {@code warnings} hears about things that did
-     * not work but do not fail the run (the curves could not be drawn).
+     * Trains, then saves what the run produced. {@code files} adds its files after every epoch
+     * and at the end; {@code warnings} hears about things that did not work but do not fail
+     * the run: what {@code files} failed with (its message says what it was writing).
      */
-    public TrainingResult execute(TrainingListener listener, Consumer<String> warnings) throws IOException {
+    public TrainingResult execute(TrainingListener listener, RunFolderListener files, Consumer<String> warnings)
+            throws IOException {
         recorder.start();
+        TrainingListener afterEpoch = new TrainingListener() {
+            @Override
+            public void onEpoch(EpochEvent event) {
+                tellFiles(files, warnings, f -> f.epochWritten(folder, event.epoch()));
+            }
+        };
         try {
-            TrainingResult result = trainer.train(TrainingListener.all(listener, recorder));
+            // The recorder before afterEpoch: the files listener finds the epoch's row in the folder.
+            TrainingResult result = trainer.train(TrainingListener.all(listener, recorder, afterEpoch));
             if (result.reason() != StopReason.DIVERGED) { // a diverged network's weights are NaN
                 ModelFiles.save(result.network(), metadata(result), folder.model());
             }
             folder.writeJson(RunFolder.EVALUATION, EvaluationReport.of(data.name(), result.test()));
             recorder.finish(result);
-            try {
-                CurvesChart.writeFor(folder);
-            } catch (IOException | RuntimeException e) {
-                warnings.accept("the curves could not be drawn (" + e.getMessage() + "); the metrics are in "
-                        + folder.dir());
-            }
+            tellFiles(files, warnings, f -> f.runWritten(folder));
             return result;
         } catch (RuntimeException | IOException e) {
             recorder.fail(e.getMessage());
             throw e;
         }
+    }
+
+    private void tellFiles(RunFolderListener files, Consumer<String> warnings, FilesStep step) {
+        try {
+            step.run(files);
+        } catch (IOException | RuntimeException e) {
+            String why = e.getMessage() == null ? e.toString() : e.getMessage();
+            warnings.accept(why + "; the metrics are in " + folder.dir());
+        }
+    }
+
+    @FunctionalInterface
+    private interface FilesStep {
+        void run(RunFolderListener files) throws IOException;
     }
 
     private ModelMetadata metadata(TrainingResult result) {

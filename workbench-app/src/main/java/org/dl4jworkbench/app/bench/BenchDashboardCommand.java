@@ -1,4 +1,4 @@
-package org.dl4jworkbench.app.cli;
+package org.dl4jworkbench.app.bench;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
+import org.dl4jworkbench.app.charts.CurvesChart;
 import org.dl4jworkbench.app.project.Project;
-import org.dl4jworkbench.app.training.TrainingRun;
 import org.dl4jworkbench.app.ui.MainWindow;
 import org.dl4jworkbench.app.ui.TrainAction;
 import org.dl4jworkbench.app.ui.WorkbenchApp;
@@ -29,6 +29,7 @@ import org.dl4jworkbench.app.ui.dashboard.DashboardView;
 import org.dl4jworkbench.core.backend.Backend;
 import org.dl4jworkbench.core.data.Dataset;
 import org.dl4jworkbench.core.data.Datasets;
+import org.dl4jworkbench.core.run.TrainingRun;
 import org.dl4jworkbench.core.spec.NetworkSpec;
 import org.dl4jworkbench.core.spec.Templates;
 import org.dl4jworkbench.core.train.TrainingListener;
@@ -133,7 +134,7 @@ final class BenchDashboardCommand implements Callable<Integer> {
     /** One run as {@code workbench train} does it, with no window. */
     private static double headless(NetworkSpec spec, Dataset data, Path dir, String backend) throws Exception {
         TrainingRun run = TrainingRun.start(spec, data, Datasets.DEFAULT, null, dir.resolve("cli"), backend);
-        return run.execute(TrainingListener.NONE, warning -> { }).imagesPerSecond();
+        return run.execute(TrainingListener.NONE, CurvesChart.FILES, warning -> { }).imagesPerSecond();
     }
 
     /** One run from the window's Train button, the dashboard showing; the longest FX stall into {@code stall[0]}. */

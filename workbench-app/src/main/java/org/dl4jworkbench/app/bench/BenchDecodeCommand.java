@@ -1,4 +1,4 @@
-package org.dl4jworkbench.app.cli;
+package org.dl4jworkbench.app.bench;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -17,6 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.dl4jworkbench.app.cli.SizeConverter;
+import org.dl4jworkbench.app.cli.WorkbenchCommand;
 import org.dl4jworkbench.core.data.Dataset;
 import org.dl4jworkbench.core.data.DatasetOptions;
 import org.dl4jworkbench.core.data.Datasets;
@@ -29,15 +31,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code workbench datasets bench}: how long opening an image folder takes the first time
+ * {@code workbench bench decode}: how long opening an image folder takes the first time
  * (decoding every file into the cache) and the second (reading the cache), on a folder of
  * photo-sized JPEGs it generates once.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "decode", mixinStandardHelpOptions = true,
         description = {"Measures the decode cache: first and second open of an image folder, images decoded per "
                 + "second, peak memory. Prints one JSON line.",
             "Generates the folder of JPEGs (two classes, 250 to 500 pixels a side) on first use."})
-final class DatasetsBenchCommand implements Callable<Integer> {
+final class BenchDecodeCommand implements Callable<Integer> {
 
     @Option(names = "--images", paramLabel = "N", defaultValue = "20000",
             description = "Images in the folder (default: ${DEFAULT-VALUE}).")

@@ -1,4 +1,4 @@
-package org.dl4jworkbench.app.cli;
+package org.dl4jworkbench.app.bench;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.awt.image.BufferedImage;
@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import javax.imageio.ImageIO;
+import org.dl4jworkbench.app.cli.WorkbenchCommand;
 import org.dl4jworkbench.core.backend.Backend;
 import org.dl4jworkbench.core.backend.BackendUnavailableException;
 import org.dl4jworkbench.core.data.image.DecodedImage;
@@ -25,7 +26,7 @@ import org.dl4jworkbench.core.spec.InputSpec;
 import org.dl4jworkbench.core.util.Json;
 
 /**
- * {@code workbench predict --bench}: the latency of one prediction as a user of the window
+ * {@code workbench bench predict}: the latency of one prediction as a user of the window
  * or the command line meets it, after the model is loaded: decode the file, preprocess,
  * normalize, run the network. Times are per image, one image at a time, after a warm-up
  * (ND4J's first calls set up workspaces). Loading is timed twice, each with how much of it
