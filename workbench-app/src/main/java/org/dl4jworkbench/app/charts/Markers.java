@@ -193,13 +193,21 @@ public final class Markers {
         if (n < 2) {
             return markers;
         }
-        int i = 1;
-        while (i < n && its.get(i).learningRate() > its.get(i - 1).learningRate() * (1 + 1e-6)) {
-            i++;
+        // A warm-up: from the start the rate never falls and rises at least twice (the compiled
+        // warm-up rises in steps that may each last a few iterations); it ends at its last rise.
+        int rises = 0;
+        int lastRise = 0;
+        for (int k = 1; k < n && its.get(k).learningRate() >= its.get(k - 1).learningRate() * (1 - 1e-6); k++) {
+            if (its.get(k).learningRate() > its.get(k - 1).learningRate() * (1 + 1e-6)) {
+                rises++;
+                lastRise = k;
+            }
         }
-        if (i >= 3) { // rose over two or more iterations: a warm-up, ending at iteration i-1
-            markers.add(new Marker(Kind.LEARNING_RATE, its.get(i - 1).iteration(),
-                    "warm-up done, lr " + rate(its.get(i - 1).learningRate())));
+        int i = 1;
+        if (rises >= 2) {
+            markers.add(new Marker(Kind.LEARNING_RATE, its.get(lastRise).iteration(),
+                    "warm-up done, lr " + rate(its.get(lastRise).learningRate())));
+            i = lastRise + 1;
         }
         int changes = 0;
         for (int j = i; j < n; j++) {
