@@ -64,20 +64,24 @@ public final class RunOpener {
     private void openLatestFinished(java.util.List<RunEntry> entries) {
         entries.stream().filter(RunsView::finished).findFirst().ifPresentOrElse(latest -> {
             runs.select(latest);
-            open(latest);
+            open(latest, false); // the prediction pane opens the project's latest run itself
         }, () -> evaluation.clear(entries.isEmpty() ? "No evaluation yet: this project has no runs. Press Train."
                 : "No evaluation yet: none of this project's runs finished. Open one in Runs to see its curves."));
     }
 
     /** Opens {@code entry}: model, evaluation, then the gallery's images. */
     public void open(RunEntry entry) {
+        open(entry, true);
+    }
+
+    private void open(RunEntry entry, boolean intoPredict) {
         int asked = ++generation;
         runs.say("Opening " + entry.name() + " ...");
         run(() -> OpenedRun.read(entry), opened -> {
             if (asked != generation) {
                 return;
             }
-            if (opened.model() != null) {
+            if (opened.model() != null && intoPredict) {
                 openModel.accept(opened.model());
             }
             if (opened.evaluation() == null) {
