@@ -21,6 +21,11 @@ import javafx.application.Platform;
  * and its result is dropped. Progress is coalesced: the callbacks see the latest value, at most
  * about every {@link #PROGRESS_EVERY_MILLIS} ms, however often the work reports; so are many small
  * results ({@link #wrapPublishing}), which arrive in batches, never one FX event per image.
+ *
+ * <p>Over 300 lines: it is one state machine. The callbacks of each ending, progress and batches
+ * are all guarded by the one state and lock that decide which of them still run (none after a
+ * cancel); split, that rule would be spread over classes. The timing is in
+ * {@link CoalescedProgress} and {@link CoalescedBatches}, the messages in {@link Failure}.
  */
 public final class BackgroundTask<V> {
 
