@@ -94,9 +94,11 @@ public final class DashboardView {
         });
         stop.setOnAction(e -> training.stop());
         var exportPng = new Button("Export PNG...");
-        exportPng.setOnAction(e -> exportPng());
+        exportPng.setOnAction(e -> chooseFile("curves.png", new FileChooser.ExtensionFilter("PNG image", "*.png"),
+                this::exportPng));
         var exportCsv = new Button("Export CSV...");
-        exportCsv.setOnAction(e -> exportCsv());
+        exportCsv.setOnAction(e -> chooseFile("curves.csv", new FileChooser.ExtensionFilter("CSV", "*.csv"),
+                this::exportCsv));
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         var controls = new HBox(8, pause, stop, spacer, exportPng, exportCsv);
@@ -209,40 +211,40 @@ public final class DashboardView {
                 Markers.Outcome.of(session == null ? null : session.result()), darkColours);
     }
 
-    private void exportPng() {
-        Path file = chooseFile("curves.png", new FileChooser.ExtensionFilter("PNG image", "*.png"));
-        if (file != null) {
-            draw(false); // files are light, as the run folder's curves.png
-            WritableImage image = canvas.snapshot(null, null);
-            draw(dark);
-            int w = (int) image.getWidth();
-            int h = (int) image.getHeight();
-            int[] argb = new int[w * h]; // the pixels, taken here; encoding and writing happen on io
-            image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
-            write(file, () -> {
-                AtomicFiles.write(file, tmp -> writePng(tmp, argb, w, h));
-                return file;
-            });
-        }
+    /** Writes the curves as a PNG image (light colours) into {@code file}, in the background; says how it went. */
+    public void exportPng(Path file) {
+        draw(false); // files are light, as the run folder's curves.png
+        WritableImage image = canvas.snapshot(null, null);
+        draw(dark);
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        int[] argb = new int[w * h]; // the pixels, taken here; encoding and writing happen on io
+        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        write(file, () -> {
+            AtomicFiles.write(file, tmp -> writePng(tmp, argb, w, h));
+            return file;
+        });
     }
 
-    private void exportCsv() {
-        Path file = chooseFile("curves.csv", new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        if (file != null) {
-            List<IterationRecord> its = List.copyOf(iterations);
-            List<EpochEvent> eps = List.copyOf(epochs);
-            write(file, () -> {
-                AtomicFiles.writeString(file, csv(its, eps));
-                return file;
-            });
-        }
+    /** Writes the curves' data ({@link #csv()}) into {@code file}, in the background; says how it went. */
+    public void exportCsv(Path file) {
+        List<IterationRecord> its = List.copyOf(iterations);
+        List<EpochEvent> eps = List.copyOf(epochs);
+        write(file, () -> {
+            AtomicFiles.writeString(file, csv(its, eps));
+            return file;
+        });
     }
 
-    private Path chooseFile(String name, FileChooser.ExtensionFilter filter) {
+    /** Asks where to save {@code name}, then hands the file to {@code export} (not when cancelled). */
+    private void chooseFile(String name, FileChooser.ExtensionFilter filter, java.util.function.Consumer<Path> export) {
         var chooser = new FileChooser();
         chooser.setInitialFileName(name);
         chooser.getExtensionFilters().add(filter);
-        return toPath(chooser.showSaveDialog(root.getScene().getWindow()));
+        var chosen = chooser.showSaveDialog(root.getScene().getWindow());
+        if (chosen != null) {
+            export.accept(chosen.toPath());
+        }
     }
 
     private void write(Path file, Callable<Path> work) {
@@ -268,10 +270,6 @@ public final class DashboardView {
                     Csv.number(e.trainAccuracy()), Csv.number(e.validationLoss()), Csv.number(e.validationAccuracy())));
         }
         return out.toString();
-    }
-
-    private static Path toPath(java.io.File file) {
-        return file == null ? null : file.toPath();
     }
 
     /** Writes ARGB pixels as PNG without javafx.swing: through a BufferedImage and ImageIO. */
