@@ -96,14 +96,14 @@ public final class MainWindow {
         datasetTab.setContent(datasetPanel());
         var executors = model.executors();
         trainingTab.setContent(new TrainingSettingsView(editor, executors.compute()).node());
-        var dashboard = new DashboardView(training);
+        var dashboard = new DashboardView(training, executors.io());
         dashboard.followTheme(model.darkProperty());
         dashboardTab.setContent(dashboard.node());
         var prediction = new PredictionPane(executors.compute(), executors.io());
         predictTab.setContent(prediction.node());
         prediction.follow(training); // a finished run's saved model replaces the snapshot
         model.addOpenListener(prediction::showLatestRunOf);
-        var evaluation = new EvaluationView();
+        var evaluation = new EvaluationView(executors.data());
         evaluationTab.setContent(evaluation.node());
         training.sessionProperty().addListener((obs, old, s) -> {
             if (s != null && s.result() != null) {

@@ -57,7 +57,7 @@ final class TemplateChooser {
             }
         });
         dialog.setResultConverter(b -> b == ButtonType.OK ? list.getSelectionModel().getSelectedItem() : null);
-        javafx.application.Platform.runLater(list::requestFocus);
+        dialog.setOnShown(e -> list.requestFocus()); // the arrow keys move in the list at once
         return dialog.showAndWait();
     }
 

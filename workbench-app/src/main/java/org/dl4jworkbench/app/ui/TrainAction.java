@@ -3,8 +3,8 @@ package org.dl4jworkbench.app.ui;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -203,7 +203,7 @@ public final class TrainAction {
             }).executeWith(background);
         }
         TrainingMonitor monitor = session.get().monitor();
-        CompletableFuture<MultiLayerNetwork> copy = current.trainer().control().snapshot();
+        Future<MultiLayerNetwork> copy = current.trainer().control().snapshot(); // waited for off the FX thread
         return BackgroundTask.wrap(() -> {
             MultiLayerNetwork net = copy.get();
             IterationEvent latest = monitor.since(new TrainingMonitor.Cursor(Integer.MAX_VALUE, Integer.MAX_VALUE))

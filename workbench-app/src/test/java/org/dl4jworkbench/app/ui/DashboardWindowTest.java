@@ -33,7 +33,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * Training from the real window, headless (Monocle): LeNet on mnist-mini, the dashboard's
  * chart receiving points, pause (the iterations stop), resume (they go on), stop (the run
  * ends, keeping its model), then that model predicting a real MNIST digit in the prediction
- * pane, first from a snapshot while the run trains.
+ * pane, first from a snapshot while the run trains; the curves export as CSV and PNG.
  */
 @ExtendWith(ApplicationExtension.class)
 class DashboardWindowTest {
@@ -119,6 +119,25 @@ class DashboardWindowTest {
         assertThat(saved).isNotNull();
         assertThat(Files.isRegularFile(saved)).isTrue();
         assertThat(saved.startsWith(dir)).isTrue();
+
+        // The curves export (what Export does once the file chooser returns), written in the background.
+        Path csv = dir.resolve("curves.csv");
+        Path png = dir.resolve("curves.png");
+        int[] rows = new int[1];
+        robot.interact(() -> {
+            rows[0] = 1 + dashboard.iterations().size() + dashboard.epochs().size(); // what the chart holds now
+            dashboard.exportCsv(csv);
+        });
+        robot.interact(() -> dashboard.exportPng(png));
+        background.submit(() -> { }).get(60, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("kind,step,loss,learning_rate,train_accuracy,validation_loss,"
+                + "validation_accuracy");
+        assertThat(lines).hasSize(rows[0]);
+        var image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isPositive();
+        assertThat(text(robot, "#dashboard-status")).isEqualTo("Saved " + png);
 
         // The stopped run's model goes to the prediction pane; a real test digit gets three classes.
         await("the run's model in the prediction pane", 60,

@@ -1,10 +1,11 @@
 package org.dl4jworkbench.app.ui.dashboard;
 
 import java.io.IOException;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Insets;
@@ -14,6 +15,7 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -25,6 +27,7 @@ import javafx.util.Duration;
 import org.dl4jworkbench.app.charts.LiveChart;
 import org.dl4jworkbench.app.charts.Markers;
 import org.dl4jworkbench.app.ui.TrainAction;
+import org.dl4jworkbench.app.ui.task.BackgroundTask;
 import org.dl4jworkbench.core.run.IterationRecord;
 import org.dl4jworkbench.core.train.EpochEvent;
 import org.dl4jworkbench.core.train.TrainingMonitor;
@@ -36,7 +39,8 @@ import org.dl4jworkbench.core.util.Csv;
  * stop, and the live curves: loss per iteration (raw and smoothed) with validation loss per
  * epoch, training and validation accuracy per epoch. A timer takes what the monitor holds
  * that is new a few times a second and redraws only then: the FX thread never waits on
- * training, and training never waits on the chart. Curves export as PNG and their data as CSV.
+ * training, and training never waits on the chart. Curves export as PNG and their data as CSV,
+ * written on the io executor.
  */
 public final class DashboardView {
 
@@ -51,6 +55,7 @@ public final class DashboardView {
     static final long REDRAW_NANOS = 1_000_000_000L;
 
     private final TrainAction training;
+    private final Executor io;
     private final VBox root = new VBox(10);
     private final Canvas canvas = new Canvas(800, 400);
     private final Label title = new Label("No run yet: press Train.");
@@ -66,8 +71,10 @@ public final class DashboardView {
     private long lastRedraw;
     private boolean dark;
 
-    public DashboardView(TrainAction training) {
+    /** @param io where exports are written */
+    public DashboardView(TrainAction training, Executor io) {
         this.training = training;
+        this.io = io;
         root.setId(ID);
         root.setUserData(this); // for tests and screenshots, which find the view in the window
         root.setPadding(new Insets(12));
@@ -87,9 +94,11 @@ public final class DashboardView {
         });
         stop.setOnAction(e -> training.stop());
         var exportPng = new Button("Export PNG...");
-        exportPng.setOnAction(e -> exportPng());
+        exportPng.setOnAction(e -> chooseFile("curves.png", new FileChooser.ExtensionFilter("PNG image", "*.png"),
+                this::exportPng));
         var exportCsv = new Button("Export CSV...");
-        exportCsv.setOnAction(e -> exportCsv());
+        exportCsv.setOnAction(e -> chooseFile("curves.csv", new FileChooser.ExtensionFilter("CSV", "*.csv"),
+                this::exportCsv));
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         var controls = new HBox(8, pause, stop, spacer, exportPng, exportCsv);
@@ -202,40 +211,54 @@ public final class DashboardView {
                 Markers.Outcome.of(session == null ? null : session.result()), darkColours);
     }
 
-    private void exportPng() {
+    /** Writes the curves as a PNG image (light colours) into {@code file}, in the background; says how it went. */
+    public void exportPng(Path file) {
+        draw(false); // files are light, as the run folder's curves.png
+        WritableImage image = canvas.snapshot(null, null);
+        draw(dark);
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        int[] argb = new int[w * h]; // the pixels, taken here; encoding and writing happen on io
+        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        write(file, () -> {
+            AtomicFiles.write(file, tmp -> writePng(tmp, argb, w, h));
+            return file;
+        });
+    }
+
+    /** Writes the curves' data ({@link #csv()}) into {@code file}, in the background; says how it went. */
+    public void exportCsv(Path file) {
+        List<IterationRecord> its = List.copyOf(iterations);
+        List<EpochEvent> eps = List.copyOf(epochs);
+        write(file, () -> {
+            AtomicFiles.writeString(file, csv(its, eps));
+            return file;
+        });
+    }
+
+    /** Asks where to save {@code name}, then hands the file to {@code export} (not when cancelled). */
+    private void chooseFile(String name, FileChooser.ExtensionFilter filter, java.util.function.Consumer<Path> export) {
         var chooser = new FileChooser();
-        chooser.setInitialFileName("curves.png");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
-        Path file = toPath(chooser.showSaveDialog(root.getScene().getWindow()));
-        if (file != null) {
-            draw(false); // files are light, as the run folder's curves.png
-            WritableImage image = canvas.snapshot(null, null);
-            draw(dark);
-            var writer = PngWriter.of(image);
-            try {
-                AtomicFiles.write(file, writer::write);
-            } catch (IOException e) {
-                status.setText("Could not write " + file + ": " + e.getMessage());
-            }
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(filter);
+        var chosen = chooser.showSaveDialog(root.getScene().getWindow());
+        if (chosen != null) {
+            export.accept(chosen.toPath());
         }
     }
 
-    private void exportCsv() {
-        var chooser = new FileChooser();
-        chooser.setInitialFileName("curves.csv");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        Path file = toPath(chooser.showSaveDialog(root.getScene().getWindow()));
-        if (file != null) {
-            try {
-                AtomicFiles.writeString(file, csv());
-            } catch (IOException e) {
-                status.setText("Could not write " + file + ": " + e.getMessage());
-            }
-        }
+    private void write(Path file, Callable<Path> work) {
+        BackgroundTask.wrap(work).onSuccess(f -> status.setText("Saved " + f))
+                .onFailure(f -> status.setText("Could not write " + file + ": " + f.message()))
+                .executeWith(io);
     }
 
     /** Iterations then epochs, one table: kind,iteration_or_epoch,loss,learning_rate,accuracy,validation_... */
     public String csv() {
+        return csv(iterations, epochs);
+    }
+
+    private static String csv(List<IterationRecord> iterations, List<EpochEvent> epochs) {
         var out = new StringBuilder(Csv.row("kind", "step", "loss", "learning_rate", "train_accuracy",
                 "validation_loss", "validation_accuracy"));
         for (IterationRecord r : iterations) {
@@ -249,30 +272,12 @@ public final class DashboardView {
         return out.toString();
     }
 
-    private static Path toPath(java.io.File file) {
-        return file == null ? null : file.toPath();
-    }
-
-    /** Writes a JavaFX image as PNG without javafx.swing: through the pixels and ImageIO. */
-    private record PngWriter(java.awt.image.BufferedImage image) {
-        static PngWriter of(WritableImage fx) {
-            int w = (int) fx.getWidth();
-            int h = (int) fx.getHeight();
-            var buffered = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
-            var reader = fx.getPixelReader();
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    buffered.setRGB(x, y, reader.getArgb(x, y));
-                }
-            }
-            return new PngWriter(buffered);
-        }
-
-        void write(Path file) throws IOException {
-            if (!javax.imageio.ImageIO.write(image, "png", file.toFile())) {
-                throw new IOException("no PNG writer");
-            }
+    /** Writes ARGB pixels as PNG without javafx.swing: through a BufferedImage and ImageIO. */
+    private static void writePng(Path file, int[] argb, int w, int h) throws IOException {
+        var buffered = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        buffered.setRGB(0, 0, w, h, argb, 0, w);
+        if (!javax.imageio.ImageIO.write(buffered, "png", file.toFile())) {
+            throw new IOException("no PNG writer");
         }
     }
-
 }

@@ -1,13 +1,9 @@
 package org.dl4jworkbench.app.ui.dataset;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
 import java.util.concurrent.Executor;
 import java.util.function.DoubleConsumer;
 import java.util.function.UnaryOperator;
 import javafx.animation.PauseTransition;
-import javafx.concurrent.Task;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -15,9 +11,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.Image;
-import javafx.scene.image.ImageView;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -29,9 +22,7 @@ import org.dl4jworkbench.app.editor.EditorModel;
 import org.dl4jworkbench.app.editor.FieldProblems;
 import org.dl4jworkbench.app.ui.fields.NumberField;
 import org.dl4jworkbench.app.ui.fields.NumberRule;
-import org.dl4jworkbench.core.data.Augmenter;
 import org.dl4jworkbench.core.data.Dataset;
-import org.dl4jworkbench.core.data.ImageSet;
 import org.dl4jworkbench.core.spec.AugmentationSpec;
 import org.dl4jworkbench.core.spec.DataSpec;
 import org.dl4jworkbench.core.spec.Normalization;
@@ -39,19 +30,14 @@ import org.dl4jworkbench.core.spec.Normalization;
 /**
  * How training data is prepared (validation share, normalization) and augmented (flip,
  * rotation, shift, zoom), each control an undoable edit of the network spec, with a live
- * preview: a few training images beside augmented copies as training will see them, redrawn
- * in the background shortly after the settings stop changing. "Shuffle" draws other images.
+ * {@link AugmentationPreview}, redrawn shortly after the settings stop changing.
  */
 final class AugmentationView {
 
     static final String ID = "augmentation";
-    static final String PREVIEW_ID = "augment-preview";
-    static final int PREVIEW_IMAGES = 4;
-    static final int VARIANTS = 5;
-    static final double PREVIEW_SIZE = 44;
 
     private final EditorModel editor;
-    private final Executor background;
+    private final AugmentationPreview preview;
     private final VBox root = new VBox(8);
     private final CheckBox flip = new CheckBox("Flip left-right at random");
     private final NumberField rotation;
@@ -59,19 +45,13 @@ final class AugmentationView {
     private final NumberField zoom;
     private final NumberField validation;
     private final ChoiceBox<Normalization> normalization = new ChoiceBox<>();
-    private final GridPane preview = new GridPane();
-    private final Label note = new Label();
     private final PauseTransition debounce = new PauseTransition(Duration.millis(150));
-    private final Random seeds = new Random();
-    private Dataset data;
-    private long seed = 1;
-    private long generation;
     private boolean updating;
     private int loadsShown = -1;
 
     AugmentationView(EditorModel editor, Executor background) {
         this.editor = editor;
-        this.background = background;
+        this.preview = new AugmentationPreview(() -> editor.spec().data().augmentation(), background);
         FieldProblems problems = editor.fieldProblems();
         DataSpec data = editor.spec().data();
         rotation = NumberField.spinner("augment-rotation", NumberRule.decimal("Rotation", 0, 180).unit("°"),
@@ -99,16 +79,9 @@ final class AugmentationView {
                 return null;
             }
         });
-        preview.setId(PREVIEW_ID);
-        preview.setHgap(4);
-        preview.setVgap(4);
-        note.setId("augment-note");
-        note.setWrapText(true);
-        note.getStyleClass().add("hint");
-        note.setMaxWidth((VARIANTS + 1) * (PREVIEW_SIZE + 4) + 12);
         showSettings(editor.spec().data());
         listen();
-        debounce.setOnFinished(e -> refreshPreview());
+        debounce.setOnFinished(e -> preview.refresh());
         editor.loadedProperty().addListener((obs, old, now) -> showSettings(editor.spec().data()));
         editor.specProperty().addListener((obs, old, now) -> {
             if (old != null && old.data().equals(now.data()) && loadsShown == editor.loads()) {
@@ -140,17 +113,17 @@ final class AugmentationView {
         shuffle.setId("augment-shuffle");
         shuffle.setTooltip(new Tooltip("Preview other training images"));
         shuffle.getStyleClass().add("small");
-        shuffle.setOnAction(e -> shuffle());
+        shuffle.setOnAction(e -> preview.shuffle());
         var previewTitle = new Label("Preview");
         previewTitle.getStyleClass().add("section-title");
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         var previewHeader = new HBox(8, previewTitle, spacer, shuffle);
         previewHeader.setAlignment(Pos.CENTER_LEFT);
-        previewHeader.setMaxWidth(note.getMaxWidth());
-        root.getChildren().setAll(prepTitle, prep, augTitle, aug, previewHeader, note, preview);
-        root.setPrefWidth(note.getMaxWidth());
-        root.setMaxWidth(note.getMaxWidth());
+        previewHeader.setMaxWidth(AugmentationPreview.width());
+        root.getChildren().setAll(prepTitle, prep, augTitle, aug, previewHeader, preview.note(), preview.grid());
+        root.setPrefWidth(AugmentationPreview.width());
+        root.setMaxWidth(AugmentationPreview.width());
     }
 
     Node node() {
@@ -159,14 +132,7 @@ final class AugmentationView {
 
     /** The dataset the preview draws from (null: none). */
     void setDataset(Dataset dataset) {
-        data = dataset;
-        refreshPreview();
-    }
-
-    /** Other training images in the preview. */
-    void shuffle() {
-        seed = seeds.nextLong();
-        refreshPreview();
+        preview.setDataset(dataset);
     }
 
     private void listen() {
@@ -237,83 +203,6 @@ final class AugmentationView {
             field.reset(value);
         } else {
             field.show(value);
-        }
-    }
-
-    private void refreshPreview() {
-        long mine = ++generation;
-        if (data == null) {
-            preview.getChildren().clear();
-            return;
-        }
-        AugmentationSpec a = editor.spec().data().augmentation();
-        note.setText(a.isNone() ? "No augmentation: training sees the images as they are. Try a 10° rotation with "
-                + "10% shift and zoom (and flips for photos, not digits)."
-                : "Every epoch each training image gets new random changes like these; validation and test images "
-                + "are never changed.");
-        ImageSet train = data.train();
-        long s = seed;
-        Task<List<List<Image>>> task = new Task<>() {
-            @Override
-            protected List<List<Image>> call() {
-                return augmented(train, a, s);
-            }
-        };
-        task.setOnSucceeded(e -> {
-            if (mine == generation) {
-                show(task.getValue());
-            }
-        });
-        task.setOnFailed(e -> {
-            if (mine == generation) {
-                note.setText("Could not draw the preview: " + task.getException().getMessage());
-            }
-        });
-        background.execute(task);
-    }
-
-    /** Rows of an original training image and {@value #VARIANTS} augmented copies of it. */
-    static List<List<Image>> augmented(ImageSet train, AugmentationSpec a, long seed) {
-        Random pick = new Random(seed);
-        int[] positions = new int[Math.min(PREVIEW_IMAGES, train.size())];
-        for (int i = 0; i < positions.length; i++) {
-            positions[i] = pick.nextInt(train.size());
-        }
-        var augmenter = new Augmenter(a);
-        Random random = new Random(seed + 1);
-        List<List<Image>> rows = new ArrayList<>();
-        for (int position : positions) {
-            byte[] original = new byte[train.imageSize()];
-            train.copyBytes(position, original, 0);
-            List<Image> row = new ArrayList<>();
-            row.add(Thumbnails.of(original, train));
-            for (int v = 0; v < VARIANTS; v++) {
-                row.add(Thumbnails.of(augmenter.apply(original, train.height(), train.width(), train.channels(),
-                        random), train));
-            }
-            rows.add(row);
-        }
-        return rows;
-    }
-
-    private void show(List<List<Image>> rows) {
-        preview.getChildren().clear();
-        var original = new Label("Original");
-        original.getStyleClass().addAll("hint", "preview-caption");
-        var augmented = new Label("As training sees them");
-        augmented.getStyleClass().addAll("hint", "preview-caption");
-        preview.getColumnConstraints().setAll(new ColumnConstraints(PREVIEW_SIZE + 8));
-        preview.add(original, 0, 0);
-        preview.add(augmented, 1, 0, VARIANTS, 1);
-        for (int r = 0; r < rows.size(); r++) {
-            for (int c = 0; c < rows.get(r).size(); c++) {
-                ImageView view = Thumbnails.view(rows.get(r).get(c), PREVIEW_SIZE);
-                view.setId("preview-" + r + "-" + c);
-                if (c == 0) {
-                    view.getStyleClass().add("preview-original");
-                }
-                preview.add(view, c, r + 1);
-            }
         }
     }
 

@@ -6,25 +6,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.dl4jworkbench.app.editor.EditorModel;
 import org.dl4jworkbench.app.ui.WorkbenchModel;
+import org.dl4jworkbench.app.ui.task.BackgroundTask;
 import org.dl4jworkbench.core.data.Dataset;
-import org.dl4jworkbench.core.data.Datasets;
 import org.dl4jworkbench.core.data.SkippedFile;
 import org.dl4jworkbench.core.data.WorkbenchDirs;
 import org.dl4jworkbench.core.data.catalog.Catalog;
@@ -53,17 +49,14 @@ public final class DatasetPanel {
     private final Label name = new Label("No dataset yet");
     private final Label images = new Label();
     private final Label splits = new Label();
-    private final VBox loading = new VBox(4);
-    private final Label loadingText = new Label();
-    private final ProgressBar loadingBar = new ProgressBar(-1);
-    private final VBox error = new VBox(6);
+    private final OpeningStatus opening;
     private final MismatchBanner banner;
     private final Label skippedTitle = new Label();
     private final ListView<SkippedFile> skipped = new ListView<>();
     private final ClassCountsView counts;
     private final SamplesView samples;
     private final AugmentationView augmentation;
-    private long statsGeneration;
+    private BackgroundTask<DatasetStats> stats;
 
     public DatasetPanel(WorkbenchModel model) {
         this(model, WorkbenchDirs.data(), Catalog.entries());
@@ -80,6 +73,7 @@ public final class DatasetPanel {
         samples = new SamplesView(model.background());
         counts = new ClassCountsView(samples::showClass);
         augmentation = new AugmentationView(editor, model.executors().compute()); // previews compute
+        opening = new OpeningStatus(model);
         root.setId(ID);
         root.getStyleClass().add("dataset-panel");
 
@@ -96,8 +90,6 @@ public final class DatasetPanel {
         installDrop();
 
         model.datasetProperty().addListener((obs, old, d) -> showDataset(d));
-        model.loadingProperty().addListener((obs, old, l) -> showLoading(l));
-        model.datasetErrorProperty().addListener((obs, old, message) -> showError(message));
         model.projectProperty().addListener((obs, old, p) -> {
             sources.showCurrent(p.dataset());
             DatasetRequest r = request.requestProperty().get();
@@ -113,8 +105,6 @@ public final class DatasetPanel {
             }
         });
         sources.showCurrent(model.projectProperty().get().dataset());
-        showLoading(model.loadingProperty().get());
-        showError(model.datasetErrorProperty().get());
         showDataset(model.datasetProperty().get());
     }
 
@@ -145,9 +135,14 @@ public final class DatasetPanel {
         }
     }
 
-    /** Opens a folder as a drop does: IDX files, CIFAR-10 batches, or class subfolders of images. */
+    /**
+     * Opens a folder as a drop does: IDX files, CIFAR-10 batches, or class subfolders of images
+     * (which it holds is read from disk, on the data executor).
+     */
     public void openFolder(Path dir) {
-        model.loadDataset(FolderKind.specFor(dir));
+        BackgroundTask.wrap(() -> FolderKind.specFor(dir)).onSuccess(model::loadDataset)
+                .onFailure(f -> model.datasetErrorProperty().set(dir + ": " + f.message()))
+                .executeWith(model.background());
     }
 
     private Node content() {
@@ -158,20 +153,6 @@ public final class DatasetPanel {
         var facts = new HBox(18, images, splits);
         facts.getStyleClass().add("dataset-facts");
         var header = new VBox(4, name, facts);
-
-        loading.setId("dataset-loading");
-        loading.getStyleClass().add("dataset-loading");
-        loadingText.setWrapText(true);
-        loadingBar.setPrefWidth(260);
-        var cancel = new Button("Cancel");
-        cancel.setId("dataset-cancel");
-        cancel.getStyleClass().add("small");
-        cancel.setOnAction(e -> model.cancelLoading());
-        var loadingRow = new HBox(8, loadingBar, cancel);
-        loadingRow.setAlignment(Pos.CENTER_LEFT);
-        loading.getChildren().setAll(loadingText, loadingRow);
-        error.setId("dataset-error");
-        error.getStyleClass().addAll("dataset-banner", "banner-error");
 
         skippedTitle.setId("skipped-title");
         skippedTitle.getStyleClass().add("section-title");
@@ -199,7 +180,8 @@ public final class DatasetPanel {
         var mismatch = new VBox(banner.node()); // a template's request says more than the mismatch
         mismatch.visibleProperty().bind(request.requestProperty().isNull().and(banner.node().visibleProperty()));
         mismatch.managedProperty().bind(mismatch.visibleProperty());
-        var box = new VBox(12, header, request.node(), loading, error, mismatch, skippedBox, columns);
+        var box = new VBox(12, header, request.node(), opening.loading(), opening.error(), mismatch, skippedBox,
+                columns);
         box.setPadding(new Insets(14, 16, 16, 16));
         return box;
     }
@@ -252,7 +234,9 @@ public final class DatasetPanel {
     /** Counts per class and split, for the current dataset and validation share, in the background. */
     private void refreshStats() {
         Dataset d = model.datasetProperty().get();
-        long mine = ++statsGeneration;
+        if (stats != null) {
+            stats.cancel(); // counts for an older dataset or share are dropped
+        }
         if (d == null) {
             counts.show(new DatasetStats("", "", List.of(), 0, 0, 0));
             return;
@@ -260,50 +244,12 @@ public final class DatasetPanel {
         NetworkSpec spec = editor.spec();
         double share = spec.data().validationSplit();
         long seed = spec.training().seed();
-        Task<DatasetStats> task = new Task<>() {
-            @Override
-            protected DatasetStats call() {
-                return DatasetStats.of(d, share, seed);
-            }
-        };
-        task.setOnSucceeded(e -> {
-            if (mine == statsGeneration) {
-                DatasetStats stats = task.getValue();
-                counts.show(stats);
-                splits.setText(String.format(Locale.ROOT, "Training %,d · validation %,d · test %,d images",
-                        stats.train(), stats.validation(), stats.test()));
-            }
-        });
-        model.background().execute(task);
+        stats = BackgroundTask.wrap(() -> DatasetStats.of(d, share, seed)).onSuccess(s -> {
+            counts.show(s);
+            splits.setText(String.format(Locale.ROOT, "Training %,d · validation %,d · test %,d images",
+                    s.train(), s.validation(), s.test()));
+        }).onFailure(f -> splits.setText("Could not count the images per class: " + f.message()))
+                .executeWith(model.background());
     }
 
-    private void showLoading(WorkbenchModel.Loading l) {
-        loading.setVisible(l != null);
-        loading.setManaged(l != null);
-        if (l != null) {
-            loadingText.setText("Opening " + l.spec() + ": " + l.phase() + (l.total() > 1
-                    ? String.format(Locale.ROOT, " %,d of %,d", l.done(), l.total()) : "") + " ...");
-            loadingBar.setProgress(l.total() > 1 ? (double) l.done() / l.total() : -1);
-        }
-    }
-
-    private void showError(String message) {
-        error.setVisible(message != null);
-        error.setManaged(message != null);
-        if (message == null) {
-            error.getChildren().clear();
-            return;
-        }
-        var text = new Label("The dataset could not be opened: " + message);
-        text.setId("dataset-error-text");
-        text.setWrapText(true);
-        var builtIn = new Button("Use the built-in MNIST subset");
-        builtIn.setOnAction(e -> model.loadDataset(Datasets.DEFAULT));
-        var dismiss = new Button("Keep the current dataset");
-        dismiss.setId("dataset-error-dismiss");
-        dismiss.setOnAction(e -> model.datasetErrorProperty().set(null));
-        var row = new HBox(8, dismiss, builtIn);
-        HBox.setHgrow(text, Priority.ALWAYS);
-        error.getChildren().setAll(text, row);
-    }
 }

@@ -5,13 +5,13 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.concurrent.Task;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.dl4jworkbench.app.ui.task.BackgroundTask;
 import org.dl4jworkbench.core.data.catalog.ByteSize;
 import org.dl4jworkbench.core.data.catalog.LocalCopy;
 
@@ -73,17 +73,10 @@ final class RequestNote {
         download.getStyleClass().add("accent");
         download.setDisable(true); // until what is on disk is known
         actions.getChildren().setAll(download, folder, later);
-        Task<LocalCopy> check = new Task<>() {
-            @Override
-            protected LocalCopy call() {
-                return LocalCopy.of(r.catalogue(), dataRoot);
-            }
-        };
-        check.setOnSucceeded(e -> {
+        BackgroundTask.wrap(() -> LocalCopy.of(r.catalogue(), dataRoot)).onSuccess(copy -> {
             if (request.get() != r) {
                 return;
             }
-            LocalCopy copy = check.getValue();
             if (copy.state() == LocalCopy.State.VERIFIED || copy.state() == LocalCopy.State.UNCHECKED) {
                 text.setText(r.text().replaceFirst(":.*", ": opening the copy downloaded before ..."));
                 open.accept(r.source());
@@ -93,9 +86,7 @@ final class RequestNote {
                     download.setText("Resume download (" + copy.describe() + ")");
                 }
             }
-        });
-        check.setOnFailed(e -> download.setDisable(false));
-        background.execute(check);
+        }).onFailure(f -> download.setDisable(false)).executeWith(background); // Download then says what is wrong
     }
 
     void clear() {

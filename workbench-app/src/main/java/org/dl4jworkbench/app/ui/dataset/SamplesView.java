@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import javafx.concurrent.Task;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -16,13 +15,15 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.dl4jworkbench.app.ui.task.BackgroundTask;
 import org.dl4jworkbench.core.data.Dataset;
 import org.dl4jworkbench.core.data.ImageSet;
 
 /**
  * Sample training images: a row of a few per class (beside that class's bar), or, after a
- * click on a class, many of that one class. The images are read and converted in the
- * background; a newer request wins over one still running.
+ * click on a class, many of that one class. The images are read and converted on the data
+ * executor and shown in one update (not one FX event per image); a newer request cancels one
+ * still running.
  */
 final class SamplesView {
 
@@ -38,7 +39,7 @@ final class SamplesView {
     private final Label title = new Label("Samples");
     private final Button all = new Button("All classes");
     private Dataset data;
-    private long generation;
+    private BackgroundTask<?> current;
 
     SamplesView(Executor background) {
         this.background = background;
@@ -71,6 +72,7 @@ final class SamplesView {
         all.setVisible(false);
         title.setText("Samples");
         if (dataset == null) {
+            cancel();
             root.getChildren().clear();
             return;
         }
@@ -146,26 +148,19 @@ final class SamplesView {
     }
 
     private <T> void run(java.util.concurrent.Callable<T> work, Consumer<T> show) {
-        long mine = ++generation;
-        Task<T> task = new Task<>() {
-            @Override
-            protected T call() throws Exception {
-                return work.call();
-            }
-        };
-        task.setOnSucceeded(e -> {
-            if (mine == generation) {
-                show.accept(task.getValue());
-            }
-        });
-        task.setOnFailed(e -> {
-            if (mine == generation) {
-                var error = new Label("Could not read the images: " + task.getException().getMessage());
-                error.getStyleClass().add("dataset-error-text");
-                error.setWrapText(true);
-                root.getChildren().setAll(error);
-            }
-        });
-        background.execute(task);
+        cancel(); // a newer request wins: the older one's images are dropped
+        current = BackgroundTask.wrap(work).onSuccess(show).onFailure(f -> {
+            var error = new Label("Could not read the images: " + f.message());
+            error.getStyleClass().add("dataset-error-text");
+            error.setWrapText(true);
+            root.getChildren().setAll(error);
+        }).executeWith(background);
+    }
+
+    private void cancel() {
+        if (current != null) {
+            current.cancel();
+            current = null;
+        }
     }
 }

@@ -1,181 +1,44 @@
 package org.dl4jworkbench.app.ui.dataset;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import javafx.concurrent.Task;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
-import javafx.scene.control.TextArea;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
+import org.dl4jworkbench.app.ui.task.BackgroundTask;
 import org.dl4jworkbench.core.data.Datasets;
-import org.dl4jworkbench.core.data.catalog.ByteSize;
 import org.dl4jworkbench.core.data.catalog.CatalogEntry;
-import org.dl4jworkbench.core.data.catalog.DownloadException;
-import org.dl4jworkbench.core.data.catalog.DownloadProgress;
-import org.dl4jworkbench.core.data.catalog.Downloader;
 import org.dl4jworkbench.core.data.catalog.LocalCopy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Where a dataset comes from: the built-in MNIST subset, the catalogue's datasets (downloaded
- * in the background with progress and Cancel; where that fails, the message says where to put
- * the files by hand), or a folder of IDX files, CIFAR-10 batches or class subfolders of images.
+ * Where a dataset comes from: the built-in MNIST subset, the catalogue's datasets (each a
+ * {@link CatalogCard}: downloaded in the background with progress and Cancel; where that
+ * fails, the message says where to put the files by hand), or a folder of IDX files, CIFAR-10 batches or class subfolders of images.
  * Choosing one hands its dataset SPEC to {@code open}.
  */
 final class SourcesView {
 
     static final String ID = "dataset-source";
-    private static final String CANCELLED = "Download cancelled. What was fetched is kept: the next download "
-            + "resumes it.";
+    private static final Logger LOG = LoggerFactory.getLogger(SourcesView.class);
 
     private final Executor background;
     private final Path dataRoot;
     private final List<CatalogEntry> entries;
     private final Consumer<String> open;
     private final VBox root = new VBox(10);
-    private final Map<String, Card> cards = new HashMap<>();
+    private final Map<String, CatalogCard> cards = new HashMap<>();
     private final VBox builtInCard = new VBox(4);
     private final Map<String, Node> folderButtons = new HashMap<>();
     private File lastFolder;
-
-    /** A catalogue entry's card: its state, its button, and its download's progress or failure. */
-    private final class Card {
-        final CatalogEntry entry;
-        final VBox box = new VBox(4);
-        final Label state = new Label("Checking ...");
-        final Button action = new Button("Download");
-        final ProgressBar progress = new ProgressBar(0);
-        final Label progressText = new Label();
-        final Button cancel = new Button("Cancel");
-        final TextArea error = new TextArea();
-        final Label errorTitle = new Label("Download failed");
-        LocalCopy copy;
-        Task<Path> download;
-
-        Card(CatalogEntry entry) {
-            this.entry = entry;
-            var title = new Label(entry.name());
-            title.getStyleClass().add("source-title");
-            var description = new Label(entry.description());
-            description.setWrapText(true);
-            description.getStyleClass().add("hint");
-            state.setId("catalog-state-" + entry.name());
-            state.getStyleClass().add("hint");
-            state.setWrapText(true);
-            action.setId("catalog-" + entry.name());
-            action.setDisable(true);
-            action.setOnAction(e -> act());
-            progress.setId("catalog-progress-" + entry.name());
-            progress.setMaxWidth(Double.MAX_VALUE);
-            HBox.setHgrow(progress, Priority.ALWAYS);
-            cancel.setId("catalog-cancel-" + entry.name());
-            cancel.getStyleClass().add("small");
-            cancel.setOnAction(e -> {
-                if (download != null) {
-                    download.cancel(false);
-                }
-            });
-            progressText.getStyleClass().add("hint");
-            progressText.setWrapText(true);
-            error.setId("catalog-error-" + entry.name());
-            error.setEditable(false);
-            error.setWrapText(true);
-            error.setPrefRowCount(10);
-            error.getStyleClass().add("download-error");
-            errorTitle.getStyleClass().add("download-error-title");
-            box.getStyleClass().add("source-card");
-            box.getChildren().setAll(title, description, state, action);
-        }
-
-        void show(LocalCopy now) {
-            copy = now;
-            state.setText(now.describe());
-            action.setDisable(false);
-            action.setText(switch (now.state()) {
-                case VERIFIED, UNCHECKED -> "Open";
-                case PARTIAL -> "Resume download";
-                case MISSING -> "Download (" + ByteSize.format(entry.downloadSize()) + ")";
-            });
-        }
-
-        void act() {
-            if (copy != null && (copy.state() == LocalCopy.State.VERIFIED || copy.state() == LocalCopy.State.UNCHECKED)) {
-                open.accept(entry.name());
-            } else {
-                startDownload();
-            }
-        }
-
-        void startDownload() {
-            Task<Path> task = new Task<>() {
-                @Override
-                protected Path call() throws Exception {
-                    DownloadProgress progress = new DownloadProgress() {
-                        @Override
-                        public void update(String file, long done, long total) {
-                            updateProgress(done, total > 0 ? total : -1);
-                            updateMessage(file + ": " + ByteSize.format(done)
-                                    + (total > 0 ? " of " + ByteSize.format(total) : ""));
-                        }
-
-                        @Override
-                        public void step(String message) {
-                            updateMessage(message);
-                        }
-                    };
-                    return new Downloader(dataRoot, progress, this::isCancelled).download(entry);
-                }
-            };
-            download = task;
-            progress.progressProperty().bind(task.progressProperty());
-            progressText.textProperty().bind(task.messageProperty());
-            action.setDisable(true);
-            var bar = new HBox(6, progress, cancel);
-            bar.setAlignment(Pos.CENTER_LEFT);
-            box.getChildren().removeAll(errorTitle, error);
-            box.getChildren().addAll(bar, progressText);
-            task.setOnSucceeded(e -> {
-                finished(bar, null);
-                open.accept(entry.name());
-            });
-            task.setOnCancelled(e -> finished(bar, CANCELLED));
-            task.setOnFailed(e -> {
-                Throwable t = task.getException();
-                finished(bar, t instanceof DownloadException ? t.getMessage()
-                        : t instanceof IOException ? "Could not save " + entry.name() + " in " + entry.folder(dataRoot)
-                        + ": " + t.getMessage() : "Download failed: " + t);
-            });
-            background.execute(task);
-        }
-
-        private static String headline(String message) {
-            return message.equals(CANCELLED) ? "Cancelled" : "Download failed";
-        }
-
-        void finished(Node bar, String message) {
-            progress.progressProperty().unbind();
-            progressText.textProperty().unbind();
-            box.getChildren().removeAll(bar, progressText);
-            download = null;
-            if (message != null) {
-                errorTitle.setText(headline(message));
-                error.setText(message);
-                box.getChildren().addAll(errorTitle, error);
-            }
-            refresh();
-        }
-    }
 
     SourcesView(Executor background, Path dataRoot, List<CatalogEntry> entries, Consumer<String> open) {
         this.background = background;
@@ -217,9 +80,9 @@ final class SourcesView {
         catalogTitle.getStyleClass().add("section-title");
         root.getChildren().add(catalogTitle);
         for (CatalogEntry entry : entries) {
-            var card = new Card(entry);
+            var card = new CatalogCard(entry, dataRoot, background, open, this::refresh);
             cards.put(entry.name(), card);
-            root.getChildren().add(card.box);
+            root.getChildren().add(card.node());
         }
         refresh();
     }
@@ -230,12 +93,12 @@ final class SourcesView {
 
     /** Marks the card of the dataset now in use. */
     void showCurrent(String spec) {
-        cards.values().forEach(c -> c.box.getStyleClass().remove("source-current"));
+        cards.values().forEach(c -> c.node().getStyleClass().remove("source-current"));
         builtInCard.getStyleClass().remove("source-current");
         if (Datasets.DEFAULT.equals(spec)) {
             builtInCard.getStyleClass().add("source-current");
         } else if (cards.containsKey(spec)) {
-            cards.get(spec).box.getStyleClass().add("source-current");
+            cards.get(spec).node().getStyleClass().add("source-current");
         }
     }
 
@@ -245,7 +108,7 @@ final class SourcesView {
      */
     Node focus(String source) {
         root.getChildren().forEach(n -> n.getStyleClass().remove("source-requested"));
-        Node node = source == null ? null : cards.containsKey(source) ? cards.get(source).box
+        Node node = source == null ? null : cards.containsKey(source) ? cards.get(source).node()
                 : folderButtons.get(source + ":");
         if (node != null) {
             node.getStyleClass().add("source-requested");
@@ -255,8 +118,8 @@ final class SourcesView {
 
     /** Downloads the catalogue entry {@code name} (or opens it, where it is already here). */
     void download(String name) {
-        Card card = cards.get(name);
-        if (card != null && card.download == null) {
+        CatalogCard card = cards.get(name);
+        if (card != null && !card.downloading()) {
             card.act();
         }
     }
@@ -271,14 +134,10 @@ final class SourcesView {
 
     /** Reads what of each catalogue entry is on disk (small files, in the background). */
     void refresh() {
-        Task<List<LocalCopy>> task = new Task<>() {
-            @Override
-            protected List<LocalCopy> call() {
-                return entries.stream().map(e -> LocalCopy.of(e, dataRoot)).toList();
-            }
-        };
-        task.setOnSucceeded(e -> task.getValue().forEach(copy -> cards.get(copy.entry().name()).show(copy)));
-        background.execute(task);
+        BackgroundTask.wrap(() -> entries.stream().map(e -> LocalCopy.of(e, dataRoot)).toList())
+                .onSuccess(copies -> copies.forEach(copy -> cards.get(copy.entry().name()).show(copy)))
+                .onFailure(f -> LOG.warn("could not read which catalogue datasets are on disk: {}", f.message()))
+                .executeWith(background);
     }
 
     private Button folderButton(String id, String text, String what, String form) {

@@ -2,49 +2,38 @@ package org.dl4jworkbench.app.ui.editor;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Tooltip;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DataFormat;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.shape.Line;
-import javafx.scene.shape.Polygon;
 import org.dl4jworkbench.app.editor.EditorModel;
 import org.dl4jworkbench.app.editor.LayerDefaults;
-import org.dl4jworkbench.core.analysis.LayerInfo;
 import org.dl4jworkbench.core.analysis.NetworkAnalysis;
-import org.dl4jworkbench.core.analysis.Problem;
 import org.dl4jworkbench.core.spec.LayerSpec;
 import org.dl4jworkbench.core.spec.NetworkSpec;
 
 /**
- * The network as a chain of blocks from the input to the output, each with its type, key
- * settings, output shape and parameter count, joined by arrows. A block with a problem is
- * red with the message as a tooltip. Drop a palette item between blocks to insert it (a
- * marker shows where it lands); drag a block to move it. Keys: Up/Down select, Delete
- * removes, Ctrl+D duplicates, Ctrl+C/Ctrl+V copy and paste, Alt+Up/Down move; zoom with
- * {@link CanvasZoom}.
+ * The network as a chain of blocks from the input to the output, joined by arrows (the
+ * blocks, with their settings, shapes and problems, are made by {@link BlockNodes}). Drop a
+ * palette item between blocks to insert it (a marker shows where it lands); drag a block to
+ * move it. Keys: Up/Down select, Delete removes, Ctrl+D duplicates, Ctrl+C/Ctrl+V copy and
+ * paste, Alt+Up/Down move; zoom with {@link CanvasZoom}.
  */
 public final class NetworkCanvas {
 
     /** What a block carries while dragged: its layer index. */
     static final DataFormat BLOCK = new DataFormat("application/x-dl4j-workbench-block");
     public static final String ID = "network-canvas";
-    static final double BLOCK_WIDTH = 340;
+    static final double BLOCK_WIDTH = BlockNodes.BLOCK_WIDTH;
 
     private final EditorModel editor;
     private final VBox chain = new VBox();
@@ -52,11 +41,13 @@ public final class NetworkCanvas {
     private final StackPane area = new StackPane();
     private final CanvasZoom zoom;
     private final Region marker = new Region();
+    private final BlockNodes nodes;
     private final List<Node> blocks = new ArrayList<>();
     private int markerAt = -1;
 
     public NetworkCanvas(EditorModel editor) {
         this.editor = editor;
+        this.nodes = new BlockNodes(editor, chain::requestFocus);
         chain.setId(ID);
         chain.getStyleClass().add("network-canvas");
         chain.setAlignment(Pos.TOP_CENTER);
@@ -123,88 +114,21 @@ public final class NetworkCanvas {
         hideMarker();
         blocks.clear();
         chain.getChildren().clear();
-        blocks.add(block(EditorModel.INPUT, "input", "", "images of " + spec.input(), LayerStyles.INPUT, analysis));
+        blocks.add(nodes.block(EditorModel.INPUT, "input", "", "images of " + spec.input(), LayerStyles.INPUT,
+                analysis));
         for (int i = 0; i < spec.layers().size(); i++) {
             LayerSpec layer = spec.layers().get(i);
-            blocks.add(block(i, layer.name(), layer.type(), layer.settings(), LayerStyles.of(layer), analysis));
+            blocks.add(nodes.block(i, layer.name(), layer.type(), layer.settings(), LayerStyles.of(layer), analysis));
         }
-        blocks.add(block(spec.layers().size(), "output", "", spec.output().classes() + " classes, softmax",
+        blocks.add(nodes.block(spec.layers().size(), "output", "", spec.output().classes() + " classes, softmax",
                 LayerStyles.OUTPUT, analysis));
         for (int i = 0; i < blocks.size(); i++) {
             if (i > 0) {
-                chain.getChildren().add(arrow());
+                chain.getChildren().add(BlockNodes.arrow());
             }
             chain.getChildren().add(blocks.get(i));
         }
         updateSelection();
-    }
-
-    private Node block(int index, String name, String type, String settings, String style, NetworkAnalysis a) {
-        var title = new Label(name);
-        title.getStyleClass().add("block-name");
-        var kind = new Label(type);
-        kind.getStyleClass().add("block-type");
-        var head = new HBox(8, LayerStyles.icon(style), title, kind);
-        head.setAlignment(Pos.CENTER_LEFT);
-        var settingsLabel = new Label(settings);
-        settingsLabel.getStyleClass().add("block-settings");
-        LayerInfo info = info(a, index);
-        var shape = new Label(info == null ? "output: ?" : "output " + info.outputShape());
-        shape.getStyleClass().add("block-shape");
-        shape.setId("shape-" + blockKey(index));
-        var params = new Label(info == null ? "" : String.format(Locale.ROOT, "%,d parameters", info.parameters()));
-        params.getStyleClass().add("block-params");
-        var spacer = new Region();
-        HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
-        var foot = new HBox(8, shape, spacer, params);
-        var block = new VBox(3, head, settingsLabel, foot);
-        block.setId("block-" + blockKey(index));
-        block.getStyleClass().addAll("block", style);
-        block.setMaxWidth(BLOCK_WIDTH);
-        block.setMinWidth(BLOCK_WIDTH);
-        block.setPadding(new Insets(8, 10, 8, 10));
-        block.setUserData(index);
-        List<Problem> problems = problemsOf(a, index);
-        if (problems.stream().anyMatch(Problem::isError)) {
-            block.getStyleClass().add("block-error");
-        } else if (!problems.isEmpty()) {
-            block.getStyleClass().add("block-warning");
-        }
-        if (!problems.isEmpty()) {
-            var tip = new Tooltip(problems.stream().map(p -> p.message() + (p.fix() == null ? "" : "\n" + p.fix()))
-                    .collect(Collectors.joining("\n\n")));
-            tip.setWrapText(true);
-            tip.setMaxWidth(420);
-            tip.setShowDelay(javafx.util.Duration.millis(200));
-            Tooltip.install(block, tip);
-        }
-        block.setOnMouseClicked(e -> {
-            editor.select(index);
-            chain.requestFocus();
-            e.consume();
-        });
-        if (editor.isLayer(index)) {
-            block.setOnDragDetected(e -> {
-                var dragboard = block.startDragAndDrop(TransferMode.MOVE);
-                var content = new ClipboardContent();
-                content.put(BLOCK, index);
-                dragboard.setContent(content);
-                dragboard.setDragView(block.snapshot(null, null));
-                e.consume();
-            });
-        }
-        return block;
-    }
-
-    private static Node arrow() {
-        var line = new Line(0, 0, 0, 14);
-        line.getStyleClass().add("connector");
-        var head = new Polygon(-5, 0, 5, 0, 0, 7);
-        head.getStyleClass().add("connector-head");
-        var box = new VBox(line, head);
-        box.setAlignment(Pos.TOP_CENTER);
-        box.setMouseTransparent(true);
-        return new StackPane(box);
     }
 
     private void updateSelection() {
@@ -301,23 +225,5 @@ public final class NetworkCanvas {
             return;
         }
         e.consume();
-    }
-
-    // ---- analysis lookups ----------------------------------------------------------------------
-
-    private static LayerInfo info(NetworkAnalysis a, int index) {
-        return a.layers().stream().filter(l -> l.index() == index).findFirst().orElse(null);
-    }
-
-    private List<Problem> problemsOf(NetworkAnalysis a, int index) {
-        int outputBlock = editor.outputBlock();
-        return a.problems().stream().filter(p -> p.layerIndex() == index
-                || (index == outputBlock && p.layerIndex() == Problem.OUTPUT)
-                || (index == EditorModel.INPUT && p.layerIndex() == Problem.INPUT)).toList();
-    }
-
-    /** "input", "output" or the layer index: how tests and styles find a block ({@code #block-2}). */
-    String blockKey(int index) {
-        return index == EditorModel.INPUT ? "input" : index == editor.outputBlock() ? "output" : String.valueOf(index);
     }
 }

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -12,12 +13,14 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.dl4jworkbench.app.ui.predict.Images;
+import org.dl4jworkbench.app.ui.task.BackgroundTask;
 import org.dl4jworkbench.core.data.ImageSet;
 import org.dl4jworkbench.core.train.Evaluation;
 
@@ -26,7 +29,8 @@ import org.dl4jworkbench.core.train.Evaluation;
  * known), a confusion-matrix heat map where a click on a cell opens the gallery of those test
  * images, most confident first, each with its true and predicted class and its file (or its
  * position in the test set); and per-class precision, recall and F1 in a table. The gallery
- * needs the test images; without them the view says why.
+ * needs the test images; without them the view says why. Its images are made on the
+ * executor given (the data executor) and shown in one update.
  */
 public final class EvaluationView {
 
@@ -36,6 +40,7 @@ public final class EvaluationView {
     /** Shown per cell at most. */
     static final int SHOWN = 60;
 
+    private final Executor decode;
     private final VBox root = new VBox(12);
     private final FlowPane gallery = new FlowPane(8, 8);
     private final Label galleryTitle = new Label();
@@ -43,8 +48,11 @@ public final class EvaluationView {
     private Evaluation evaluation;
     private ImageSet test;
     private double[] confidences;
+    private BackgroundTask<List<Image>> galleryImages;
 
-    public EvaluationView() {
+    /** @param decode where the gallery's images are made (the data executor) */
+    public EvaluationView(Executor decode) {
+        this.decode = decode;
         root.setId(ID);
         root.setUserData(this); // for screenshots, which find the view in the window
         root.setPadding(new Insets(12));
@@ -66,6 +74,7 @@ public final class EvaluationView {
 
     /** Shows {@code message} instead of an evaluation. */
     public void clear(String message) {
+        cancelGallery();
         evaluation = null;
         test = null;
         confidences = null;
@@ -88,6 +97,7 @@ public final class EvaluationView {
      * {@code aboutText} (why there are no images) until {@link #images} brings them.
      */
     public void show(Evaluation e, ImageSet testImages, double[] predictedConfidence, String aboutText) {
+        cancelGallery();
         evaluation = e;
         test = testImages;
         confidences = predictedConfidence;
@@ -113,6 +123,7 @@ public final class EvaluationView {
 
     /** The test images of the evaluation shown (they were loaded after it), for the gallery. */
     public void images(ImageSet testImages, String aboutText) {
+        cancelGallery();
         test = testImages;
         about(aboutText);
         gallery.getChildren().clear();
@@ -143,6 +154,7 @@ public final class EvaluationView {
 
     /** Opens the gallery of the test images of true class {@code actual} predicted as {@code predicted}. */
     public void showCell(int actual, int predicted) {
+        cancelGallery();
         gallery.getChildren().clear();
         String cellName = evaluation.classNames().get(actual) + " taken for " + evaluation.classNames().get(predicted);
         if (test == null) {
@@ -181,15 +193,36 @@ public final class EvaluationView {
                 images.size() < inCell ? String.format(Locale.ROOT, " of %,d (the run recorded its %,d most "
                         + "confident mistakes only)", inCell, evaluation.mistakes().size()) : ""));
         int zoom = Math.max(1, 64 / Math.max(test.height(), test.width()));
-        for (int index : images.subList(0, Math.min(SHOWN, images.size()))) {
-            gallery.getChildren().add(item(index, actual, predicted, zoom));
+        List<Integer> shown = List.copyOf(images.subList(0, Math.min(SHOWN, images.size())));
+        ImageSet set = test;
+        galleryImages = BackgroundTask.wrap(() -> decode(set, shown, zoom)).onSuccess(decoded -> {
+            for (int i = 0; i < shown.size(); i++) {
+                gallery.getChildren().add(item(shown.get(i), decoded.get(i), actual, predicted, zoom));
+            }
+        }).onFailure(f -> galleryTitle.setText(cellName + ": the images could not be shown: " + f.message()))
+                .executeWith(decode);
+    }
+
+    /** The gallery's images, made off the FX thread. */
+    private static List<Image> decode(ImageSet set, List<Integer> indexes, int zoom) {
+        List<Image> decoded = new ArrayList<>();
+        byte[] pixels = new byte[set.imageSize()];
+        for (int index : indexes) {
+            set.copyBytes(index, pixels, 0);
+            decoded.add(Images.fromPlanar(pixels, set.height(), set.width(), set.channels(), zoom));
+        }
+        return decoded;
+    }
+
+    private void cancelGallery() {
+        if (galleryImages != null) {
+            galleryImages.cancel(); // a cell's images arriving late must not land under another cell or evaluation
+            galleryImages = null;
         }
     }
 
-    private Node item(int index, int actual, int predicted, int zoom) {
-        byte[] pixels = new byte[test.imageSize()];
-        test.copyBytes(index, pixels, 0);
-        var view = new ImageView(Images.fromPlanar(pixels, test.height(), test.width(), test.channels(), zoom));
+    private Node item(int index, Image image, int actual, int predicted, int zoom) {
+        var view = new ImageView(image);
         Double confidence = confidences != null ? Double.valueOf(confidences[index]) : mistakeConfidence(index);
         String caption = String.format(Locale.ROOT, "#%d %s\u2192%s%s", index, evaluation.classNames().get(actual),
                 evaluation.classNames().get(predicted), confidence == null ? ""

@@ -3,6 +3,7 @@ package org.dl4jworkbench.app.ui.predict;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
@@ -23,7 +24,6 @@ import org.dl4jworkbench.app.project.Project;
 import org.dl4jworkbench.app.ui.TrainAction;
 import org.dl4jworkbench.app.ui.task.BackgroundTask;
 import org.dl4jworkbench.core.model.ModelFiles;
-import org.dl4jworkbench.core.predict.Prediction;
 import org.dl4jworkbench.core.predict.Predictor;
 import org.dl4jworkbench.core.util.AtomicFiles;
 
@@ -33,7 +33,12 @@ import org.dl4jworkbench.core.util.AtomicFiles;
  * predicted and written in the background ({@link BackgroundTask}: models and predictions on
  * {@code compute}, file listings and exports on {@code io}); the state changes on the FX
  * thread. A new model, a new project or Clear starts afresh: results of work started before
- * are dropped.
+ * are dropped. Dropped files are predicted by one task whose results arrive in batches.
+ *
+ * <p>Over 300 lines: it is one pane's view model. Where the model comes from (a zip, a run, the
+ * snapshot of a run in training), what is predicted and what is exported share the one
+ * generation count that drops stale results and the busy count the pane shows; split, that
+ * rule would be spread over classes. The work itself is in {@link PredictionWork}.
  */
 public final class PredictionModel {
 
@@ -223,24 +228,25 @@ public final class PredictionModel {
         if (p == null) {
             return;
         }
-        for (Path file : files) {
-            predict(file.getFileName().toString(), file.toString(), () -> p.predict(file, TOP));
-        }
+        long mine = generation;
+        // one task for all the files; their results reach the FX thread in batches, not one event per image
+        track(BackgroundTask.<Void, PredictionItem>wrapPublishing((context, publish) -> {
+            PredictionWork.predictEach(p, files, TOP, context::isCancelled, publish);
+            return null;
+        }, batch -> addAll(mine, batch))).onFailure(f -> message(mine, f.message())).executeWith(compute);
     }
 
     /** Predicts a pasted image; it is converted (read pixel by pixel) in the background too. */
     public void predictPasted(Image pasted) {
         Predictor p = requirePredictor();
-        if (p != null) {
-            predict("pasted image", "the clipboard", () -> p.predict(Images.toDecoded(pasted), TOP));
+        if (p == null) {
+            return;
         }
-    }
-
-    private void predict(String name, String source, java.util.concurrent.Callable<Prediction> work) {
         long mine = generation;
-        track(BackgroundTask.wrap(() -> PredictionWork.shown(name, source, work.call())))
+        track(BackgroundTask.wrap(() -> PredictionWork.shown("pasted image", "the clipboard",
+                p.predict(Images.toDecoded(pasted), TOP))))
                 .onSuccess(shown -> add(mine, shown))
-                .onFailure(f -> message(mine, name + ": " + f.message()))
+                .onFailure(f -> message(mine, "pasted image: " + f.message()))
                 .executeWith(compute);
     }
 
@@ -295,8 +301,15 @@ public final class PredictionModel {
     }
 
     private void add(long mine, PredictionItem item) {
+        addAll(mine, List.of(item));
+    }
+
+    /** Adds {@code batch} (oldest first) at the top, newest first, in one change. */
+    private void addAll(long mine, List<PredictionItem> batch) {
         if (mine == generation) {
-            items.add(0, item);
+            List<PredictionItem> newestFirst = new ArrayList<>(batch);
+            Collections.reverse(newestFirst);
+            items.addAll(0, newestFirst);
         }
     }
 

@@ -8,8 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javafx.scene.image.Image;
+import org.dl4jworkbench.app.ui.task.Failure;
 import org.dl4jworkbench.core.data.image.ImageDecodeException;
 import org.dl4jworkbench.core.data.image.ImageFormat;
 import org.dl4jworkbench.core.predict.ClassProbability;
@@ -38,6 +41,26 @@ final class PredictionWork {
         Image thumbnail = Images.fromPlanar(prediction.networkInput(), prediction.height(), prediction.width(),
                 prediction.channels(), zoom);
         return new PredictionItem.Shown(name, source, thumbnail, prediction.top());
+    }
+
+    /**
+     * Predicts each of {@code files} (its {@code top} classes) and hands it over as it is done,
+     * with its thumbnail; a file that cannot be read or predicted is handed over as a line
+     * saying why. An Error (out of memory) ends the whole work. Stops once {@code cancelled}.
+     */
+    static void predictEach(Predictor p, List<Path> files, int top, BooleanSupplier cancelled,
+                            Consumer<PredictionItem> publish) {
+        for (Path file : files) {
+            if (cancelled.getAsBoolean()) {
+                return;
+            }
+            String name = file.getFileName().toString();
+            try {
+                publish.accept(shown(name, file.toString(), p.predict(file, top)));
+            } catch (Exception e) {
+                publish.accept(new PredictionItem.Message(name + ": " + Failure.of(e).message()));
+            }
+        }
     }
 
     /** Every image under {@code folder}, predicted; a file that cannot be read gets a row with its problem. */

@@ -7,9 +7,10 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.value.ObservableValue;
-import javafx.concurrent.Task;
 import org.dl4jworkbench.app.project.Project;
 import org.dl4jworkbench.app.ui.evaluation.EvaluationView;
+import org.dl4jworkbench.app.ui.task.BackgroundTask;
+import org.dl4jworkbench.app.ui.task.Failure;
 import org.dl4jworkbench.core.data.Dataset;
 import org.dl4jworkbench.core.run.RunEntry;
 
@@ -62,11 +63,18 @@ public final class RunOpener {
     }
 
     private void openLatestFinished(java.util.List<RunEntry> entries) {
-        entries.stream().filter(RunsView::finished).findFirst().ifPresentOrElse(latest -> {
-            runs.select(latest);
-            open(latest, false); // the prediction pane opens the project's latest run itself
-        }, () -> evaluation.clear(entries.isEmpty() ? "No evaluation yet: this project has no runs. Press Train."
-                : "No evaluation yet: none of this project's runs finished. Open one in Runs to see its curves."));
+        int asked = generation;
+        // which runs saved a model is read from disk: in the background too
+        run(() -> entries.stream().filter(RunsView::finished).findFirst(), found -> {
+            if (asked != generation) {
+                return;
+            }
+            found.ifPresentOrElse(latest -> {
+                runs.select(latest);
+                open(latest, false); // the prediction pane opens the project's latest run itself
+            }, () -> evaluation.clear(entries.isEmpty() ? "No evaluation yet: this project has no runs. Press Train."
+                    : "No evaluation yet: none of this project's runs finished. Open one in Runs to see its curves."));
+        }, f -> runs.say("Could not read the project's runs: " + f.message()));
     }
 
     /** Opens {@code entry}: model, evaluation, then the gallery's images. */
@@ -106,28 +114,16 @@ public final class RunOpener {
                 } else {
                     evaluation.images(found.images(), found.about());
                 }
-            }, error -> evaluation.about(opened.about() + " Its test images could not be loaded: "
-                    + message(error)));
-        }, error -> runs.say("Could not open " + entry.name() + ": " + message(error)));
+            }, f -> evaluation.about(opened.about() + " Its test images could not be loaded: " + f.message()));
+        }, f -> runs.say("Could not open " + entry.name() + ": " + f.message()));
     }
 
     /**
      * Runs {@code work} on the background executor; {@code done} or {@code failed} (Errors
-     * too) on the FX thread. The one place this class leaves the FX thread.
+     * too, with a message for the user) on the FX thread. The one place this class leaves the
+     * FX thread.
      */
-    private <T> void run(Callable<T> work, Consumer<T> done, Consumer<Throwable> failed) {
-        Task<T> task = new Task<>() {
-            @Override
-            protected T call() throws Exception {
-                return work.call();
-            }
-        };
-        task.setOnSucceeded(e -> done.accept(task.getValue()));
-        task.setOnFailed(e -> failed.accept(task.getException()));
-        background.execute(task);
-    }
-
-    private static String message(Throwable e) {
-        return e.getMessage() == null ? e.toString() : e.getMessage();
+    private <T> void run(Callable<T> work, Consumer<T> done, Consumer<Failure> failed) {
+        BackgroundTask.wrap(work).onSuccess(done).onFailure(failed).executeWith(background);
     }
 }

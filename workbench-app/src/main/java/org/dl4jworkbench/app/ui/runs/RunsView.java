@@ -14,7 +14,6 @@ import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -32,6 +31,7 @@ import javafx.scene.layout.VBox;
 import org.dl4jworkbench.app.charts.Chart;
 import org.dl4jworkbench.app.charts.CurvesChart;
 import org.dl4jworkbench.app.charts.LiveChart;
+import org.dl4jworkbench.app.ui.task.BackgroundTask;
 import org.dl4jworkbench.core.run.RunEntry;
 import org.dl4jworkbench.core.run.RunFolder;
 import org.dl4jworkbench.core.run.RunSummary;
@@ -153,14 +153,8 @@ public final class RunsView {
      */
     public void refreshThen(Consumer<List<RunEntry>> then) {
         Path dir = folder.get();
-        Task<List<RunEntry>> task = new Task<>() {
-            @Override
-            protected List<RunEntry> call() throws Exception {
-                return Files.isDirectory(dir) ? RunEntry.list(dir, Instant.now()) : List.of();
-            }
-        };
-        task.setOnSucceeded(e -> {
-            List<RunEntry> entries = task.getValue();
+        BackgroundTask.wrap(() -> Files.isDirectory(dir) ? RunEntry.list(dir, Instant.now()) : List.<RunEntry>of())
+                .onSuccess(entries -> {
             Set<Path> selected = table.getSelectionModel().getSelectedItems().stream().map(RunsView::dir)
                     .collect(Collectors.toSet());
             table.getItems().setAll(entries);
@@ -174,13 +168,11 @@ public final class RunsView {
                 clearDetail();
             }
             then.accept(entries);
-        });
-        task.setOnFailed(e -> {
+        }).onFailure(f -> {
             table.getItems().clear();
             clearDetail();
-            note.setText("Could not list the runs in " + dir + ": " + task.getException().getMessage());
-        });
-        background.execute(task);
+            note.setText("Could not list the runs in " + dir + ": " + f.message());
+        }).executeWith(background);
     }
 
     /** Selects {@code entry} alone (by its folder), which shows its curves. */
@@ -205,23 +197,16 @@ public final class RunsView {
         if (runs.isEmpty()) {
             return;
         }
-        Task<Chart> task = new Task<>() {
-            @Override
-            protected Chart call() throws Exception {
-                return runs.size() == 1 ? CurvesChart.forRun(runs.get(0)) : CurvesChart.compare(runs);
-            }
-        };
-        task.setOnSucceeded(e -> {
+        BackgroundTask.wrap(() -> runs.size() == 1 ? CurvesChart.forRun(runs.get(0)) : CurvesChart.compare(runs))
+                .onSuccess(read -> {
             List<Path> shown = runs.stream().map(r -> r.dir().toAbsolutePath().normalize()).toList();
             Set<Path> listed = table.getItems().stream().map(RunsView::dir).collect(Collectors.toSet());
             if (listed.containsAll(shown)) { // not refreshed away meanwhile
-                chart = task.getValue();
+                chart = read;
                 charted = shown;
                 draw();
             }
-        });
-        task.setOnFailed(e -> note.setText("Could not read the run: " + task.getException().getMessage()));
-        background.execute(task);
+        }).onFailure(f -> note.setText("Could not read the run: " + f.message())).executeWith(background);
     }
 
     private void draw() {

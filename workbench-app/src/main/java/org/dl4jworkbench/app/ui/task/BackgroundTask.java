@@ -19,7 +19,13 @@ import javafx.application.Platform;
  * {@link Failure} with a message for the user, and is logged once here. {@link #cancel()} is
  * cooperative: work not yet started never starts, running work sees {@link Context#isCancelled()},
  * and its result is dropped. Progress is coalesced: the callbacks see the latest value, at most
- * about every {@link #PROGRESS_EVERY_MILLIS} ms, however often the work reports.
+ * about every {@link #PROGRESS_EVERY_MILLIS} ms, however often the work reports; so are many small
+ * results ({@link #wrapPublishing}), which arrive in batches, never one FX event per image.
+ *
+ * <p>Over 300 lines: it is one state machine. The callbacks of each ending, progress and batches
+ * are all guarded by the one state and lock that decide which of them still run (none after a
+ * cancel); split, that rule would be spread over classes. The timing is in
+ * {@link CoalescedProgress} and {@link CoalescedBatches}, the messages in {@link Failure}.
  */
 public final class BackgroundTask<V> {
 
@@ -27,6 +33,15 @@ public final class BackgroundTask<V> {
     @FunctionalInterface
     public interface Work<V> {
         V call(Context context) throws Exception;
+    }
+
+    /**
+     * Work that hands over many small results as it makes them (thumbnails, predictions), besides
+     * its final value; {@code publish} is cheap and may be called from the work's thread only.
+     */
+    @FunctionalInterface
+    public interface PublishingWork<V, T> {
+        V call(Context context, Consumer<T> publish) throws Exception;
     }
 
     /** What running work sees of its task. */
@@ -86,6 +101,30 @@ public final class BackgroundTask<V> {
     /** Work that reports progress or checks for cancellation through its {@link Context}. */
     public static <V> BackgroundTask<V> wrapWithContext(Work<V> work) {
         return new BackgroundTask<>(work);
+    }
+
+    /**
+     * Work that publishes many small results as it goes: {@code onBatch} gets them on the callback
+     * executor in lists, the first at once and then at most about every {@link #PROGRESS_EVERY_MILLIS}
+     * ms, never one event per result. Everything published arrives before the success or failure
+     * callbacks; nothing arrives once the task is cancelled.
+     */
+    public static <V, T> BackgroundTask<V> wrapPublishing(PublishingWork<V, T> work, Consumer<List<T>> onBatch) {
+        Objects.requireNonNull(work);
+        Objects.requireNonNull(onBatch);
+        var self = new java.util.concurrent.atomic.AtomicReference<BackgroundTask<V>>();
+        BackgroundTask<V> task = new BackgroundTask<>(context -> {
+            BackgroundTask<V> me = self.get();
+            var batches = new CoalescedBatches<T>(PROGRESS_EVERY_MILLIS, r -> me.callbacks.execute(r),
+                    batch -> me.deliverBatch(batch, onBatch));
+            try {
+                return work.call(context, batches::add);
+            } finally {
+                batches.flush(); // queued before the end, so the end comes after the last batch
+            }
+        });
+        self.set(task);
+        return task;
     }
 
     /** Where callbacks run; the FX thread unless a test says otherwise (e.g. {@code Runnable::run}). */
@@ -277,6 +316,13 @@ public final class BackgroundTask<V> {
         }
         progress = p;
         toRun.forEach(c -> safely(() -> c.accept(p)));
+    }
+
+    private <T> void deliverBatch(List<T> batch, Consumer<List<T>> onBatch) {
+        if (cancelRequested || isDone()) {
+            return; // a cancelled task's results are dropped
+        }
+        safely(() -> onBatch.accept(batch));
     }
 
     /** A callback's own fault is logged and does not keep the others from running. */

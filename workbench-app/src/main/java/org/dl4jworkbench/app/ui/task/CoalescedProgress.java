@@ -15,8 +15,8 @@ import java.util.function.Consumer;
  */
 final class CoalescedProgress<P> {
 
-    /** One daemon thread that delays deliveries; it never runs work or callbacks. */
-    private static final class Timer {
+    /** One daemon thread that delays deliveries (of progress and of batches); it never runs work or callbacks. */
+    static final class Timer {
         static final ScheduledExecutorService INSTANCE = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "workbench-progress");
             t.setDaemon(true);

@@ -8,7 +8,6 @@ import java.util.concurrent.Executor;
 import java.util.function.DoubleConsumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -21,6 +20,7 @@ import javafx.util.StringConverter;
 import org.dl4jworkbench.app.editor.EditorModel;
 import org.dl4jworkbench.app.ui.fields.NumberField;
 import org.dl4jworkbench.app.ui.fields.NumberRule;
+import org.dl4jworkbench.app.ui.task.BackgroundTask;
 import org.dl4jworkbench.core.backend.Backend;
 import org.dl4jworkbench.core.spec.EarlyStoppingSpec;
 import org.dl4jworkbench.core.spec.NetworkSpec;
@@ -46,6 +46,7 @@ public final class TrainingSettingsView {
     private int builtFor = -1;
     private boolean updating;
 
+    /** @param background where the backend is started (the compute executor) */
     public TrainingSettingsView(EditorModel editor, Executor background) {
         this.editor = editor;
         root.setId(ID);
@@ -61,16 +62,11 @@ public final class TrainingSettingsView {
         backend.setId("backend");
         backend.setWrapText(true);
         rebuild();
-        Task<String> probe = new Task<>() {
-            @Override
-            protected String call() throws Exception {
-                return Backend.load() + ", " + Runtime.getRuntime().availableProcessors() + " CPU cores, "
-                        + System.getProperty("os.arch");
-            }
-        };
-        probe.setOnSucceeded(e -> backend.setText(probe.getValue()));
-        probe.setOnFailed(e -> backend.setText(probe.getException().getMessage()));
-        background.execute(probe);
+        BackgroundTask.wrap(() -> Backend.load() + ", " + Runtime.getRuntime().availableProcessors() + " CPU cores, "
+                        + System.getProperty("os.arch"))
+                .onSuccess(backend::setText)
+                .onFailure(f -> backend.setText("The backend could not start: " + f.message()))
+                .executeWith(background);
     }
 
     public Node node() {

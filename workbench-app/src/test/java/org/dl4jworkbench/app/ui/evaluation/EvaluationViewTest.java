@@ -3,6 +3,9 @@ package org.dl4jworkbench.app.ui.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
@@ -10,6 +13,7 @@ import javafx.stage.Stage;
 import org.dl4jworkbench.core.data.Datasets;
 import org.dl4jworkbench.core.data.ImageSet;
 import org.dl4jworkbench.core.train.Evaluation;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -17,17 +21,29 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The confusion matrix and its gallery on real MNIST test images. */
+/** The confusion matrix and its gallery on real MNIST test images; the gallery's images are made in the background. */
 @ExtendWith(ApplicationExtension.class)
 class EvaluationViewTest {
 
+    private final ExecutorService background = Executors.newSingleThreadExecutor();
     private EvaluationView view;
 
     @Start
     void start(Stage stage) {
-        view = new EvaluationView();
+        view = new EvaluationView(background);
         stage.setScene(new Scene((javafx.scene.Parent) view.node(), 1100, 800));
         stage.show();
+    }
+
+    @AfterEach
+    void stopBackground() {
+        background.shutdownNow();
+    }
+
+    /** Waits until the gallery's images are made and shown. */
+    private void settle() throws Exception {
+        background.submit(() -> { }).get(60, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
@@ -53,9 +69,11 @@ class EvaluationViewTest {
 
         robot.clickOn("#cell-" + a + "-9");
         WaitForAsyncUtils.waitForFxEvents();
+        settle();
         FlowPane gallery = robot.lookup("#" + EvaluationView.GALLERY_ID).queryAs(FlowPane.class);
         assertThat(gallery.getChildren()).hasSize(a == b ? 2 : 1);
         robot.interact(() -> view.showCell(b, 9));
+        settle();
         String caption = ((Label) ((javafx.scene.layout.VBox) gallery.getChildren().get(0)).getChildren().get(1))
                 .getText();
         assertThat(caption).startsWith("#1 " + classes.get(b) + "\u21929 91%");
@@ -63,7 +81,7 @@ class EvaluationViewTest {
     }
 
     @Test
-    void twoClassesShowTheirTableAndNoTopKAndGalleryItemsNameTheirFiles(FxRobot robot) {
+    void twoClassesShowTheirTableAndNoTopKAndGalleryItemsNameTheirFiles(FxRobot robot) throws Exception {
         int n = 12;
         byte[] pixels = new byte[n * 8 * 8 * 3];
         for (int i = 0; i < pixels.length; i++) {
@@ -93,6 +111,7 @@ class EvaluationViewTest {
                 .filter(r -> ((javafx.scene.control.TableRow<?>) r).getItem() != null)).hasSize(2);
 
         robot.interact(() -> view.showCell(0, 1));
+        settle();
         FlowPane gallery = robot.lookup("#" + EvaluationView.GALLERY_ID).queryAs(FlowPane.class);
         var item = (javafx.scene.layout.VBox) gallery.getChildren().get(0);
         assertThat(item.getUserData()).isEqualTo("cats/cat.0.jpg");

@@ -108,6 +108,7 @@ class RunsWindowTest {
                 .isEqualTo("Click a cell to see its images.");
         var view = (EvaluationView) robot.lookup("#" + EvaluationView.ID).query().getUserData();
         robot.interact(() -> view.showCell(4, 4));
+        settle(); // the gallery's images are made in the background
         FlowPane gallery = robot.lookup("#" + EvaluationView.GALLERY_ID).queryAs(FlowPane.class);
         assertThat(gallery.getChildren()).isNotEmpty();
         assertThat((String) gallery.getChildren().get(0).getUserData()).startsWith("test image #");

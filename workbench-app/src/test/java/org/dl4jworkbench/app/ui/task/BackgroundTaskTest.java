@@ -146,6 +146,75 @@ class BackgroundTaskTest {
     }
 
     @Test
+    void publishedResultsArriveInFewBatchesInOrderAndAllBeforeTheSuccess() throws Exception {
+        int results = 50_000;
+        ExecutorService fx = Executors.newSingleThreadExecutor(); // one callback thread, as the FX thread is
+        try {
+            var batches = new CopyOnWriteArrayList<List<Integer>>();
+            var done = new CountDownLatch(1);
+            var release = new CountDownLatch(1);
+            var batchesAtSuccess = new AtomicReference<Integer>();
+            BackgroundTask.<String, Integer>wrapPublishing((context, publish) -> {
+                for (int i = 0; i < results; i++) {
+                    publish.accept(i);
+                    if (i == results / 2) {
+                        release.await(30, TimeUnit.SECONDS); // a pause: what came so far is delivered meanwhile
+                    }
+                }
+                return "all";
+            }, batches::add).callbacksOn(fx).onSuccess(v -> {
+                batchesAtSuccess.set(batches.size());
+                done.countDown();
+            }).executeWith(worker);
+            WaitForBatches.until(() -> !batches.isEmpty());
+            release.countDown();
+            assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+            List<Integer> all = batches.stream().flatMap(List::stream).toList();
+            assertThat(all).hasSize(results);
+            for (int i = 0; i < results; i++) {
+                assertThat(all.get(i)).isEqualTo(i);
+            }
+            assertThat(batches.size()).isGreaterThan(1).isLessThan(results / 100);
+            assertThat(batchesAtSuccess.get()).isEqualTo(batches.size());
+        } finally {
+            fx.shutdownNow();
+        }
+    }
+
+    @Test
+    void aCancelledTasksPublishedResultsAreDropped() throws Exception {
+        var batches = new CopyOnWriteArrayList<List<Integer>>();
+        var started = new CountDownLatch(1);
+        var cancelled = new CountDownLatch(1);
+        var task = BackgroundTask.<Void, Integer>wrapPublishing((context, publish) -> {
+            started.countDown();
+            cancelled.await(30, TimeUnit.SECONDS);
+            for (int i = 0; i < 1000 && !context.isCancelled(); i++) {
+                publish.accept(i);
+            }
+            publish.accept(-1);
+            return null;
+        }, batches::add).callbacksOn(DIRECT).executeWith(worker);
+        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+        task.cancel();
+        cancelled.countDown();
+        worker.submit(() -> { }).get(30, TimeUnit.SECONDS);
+        assertThat(batches).isEmpty();
+        assertThat(task.state()).isEqualTo(BackgroundTask.State.CANCELLED);
+    }
+
+    /** Polls a condition set by another thread, for up to 30 seconds. */
+    private static final class WaitForBatches {
+        static void until(java.util.function.BooleanSupplier condition) throws InterruptedException {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!condition.getAsBoolean() && System.nanoTime() < end) {
+                Thread.sleep(10);
+            }
+            assertThat(condition.getAsBoolean()).isTrue();
+        }
+    }
+
+    @Test
     void anExecutorThatRefusesTheWorkFailsTheTask() {
         worker.shutdownNow();
         var task = recorded(BackgroundTask.wrap(() -> 1)).executeWith(worker);
