@@ -58,6 +58,7 @@ final class TemplateChooser {
         });
         dialog.setResultConverter(b -> b == ButtonType.OK ? list.getSelectionModel().getSelectedItem() : null);
         javafx.application.Platform.runLater(list::requestFocus);
+        DialogSizing.fitOnShown(dialog, owner);
         return dialog.showAndWait();
     }
 
