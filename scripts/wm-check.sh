@@ -94,13 +94,14 @@ wait_size() {
 # How many pixels of the accent blue (AtlantaFX Primer's #0969DA: Train, OK) window $1 shows in
 # the region $2 (ImageMagick geometry, negative offsets count from the right or bottom edge).
 accent=0969DA
+accent_pressed=0550AE # the same buttons focused or armed (Primer's darker accent)
 blue_in() {
   local w h gw gh gx gy
   read -r w h <<<"$(size_of "$1")"
   [[ $2 =~ ^([0-9]+)x([0-9]+)([-+][0-9]+)([-+][0-9]+)$ ]] || fail "bad region $2"
   gw=${BASH_REMATCH[1]} gh=${BASH_REMATCH[2]} gx=${BASH_REMATCH[3]#+} gy=${BASH_REMATCH[4]#+}
   [ "$gx" -ge 0 ] || gx=$((w + gx)); [ "$gy" -ge 0 ] || gy=$((h + gy))
-  import -window "$1" -crop "${gw}x${gh}+${gx}+${gy}" +repage -depth 8 txt:- 2>/dev/null | grep -ci "#$accent" || true
+  import -window "$1" -crop "${gw}x${gh}+${gx}+${gy}" +repage -depth 8 txt:- 2>/dev/null | grep -ciE "#($accent|$accent_pressed)" || true
 }
 
 # Waits (up to $3 s) until window $1 shows at least 200 accent pixels in region $2; prints the count.
@@ -186,4 +187,22 @@ right=$({ compare -metric RMSE "$work/right.png" "$work/right-max.png" null: 2>&
 echo "side panes, maximized against normal (RMSE, 0 = same pixels): palette $left, settings $right"
 awk -v l="$left" -v r="$right" 'BEGIN { exit !(l < 0.05 && r < 0.05) }' \
   || fail "maximized, the side panes differ from the normal window's (palette $left, settings $right): squeezed or stretched"
+# A dialog right after another: with unsaved changes, Ctrl+N first asks "Save changes?"; after
+# "Don't save" the template dialog opened 740x128 (no list, no OK/Cancel) until DialogSizing.
+xdotool mousemove --window "$main" 100 175 click --repeat 2 --delay 80 1 # a layer added: unsaved now
+sleep 0.5
+xdotool key --clearmodifiers ctrl+n
+ask=$(wait_window '^Save changes' 20) || fail "Ctrl+N with unsaved changes did not ask to save them"
+sleep 0.5
+read -r aw ah <<<"$(size_of "$ask")"
+xdotool mousemove --window "$ask" 91 $((ah - 30)) click 1 # Don't save, the left-most button
+xdotool mousemove 0 0 # off the dialog: a hovered OK is a darker blue
+dialog=$(wait_window '^New from template' 20) || fail "after Don't save, no 'New from template' dialog"
+read -r dw dh <<<"$(wait_size "$dialog" 740 600 5)"
+ok=$(wait_blue "$dialog" 300x90-300-90 20)
+import -window root "$out/templates-after-ask.png"
+echo "template dialog after the Save changes? question: ${dw}x${dh}, OK button: $ok accent pixels"
+[ "$dw" -ge 740 ] && [ "$dh" -ge 600 ] || fail "after the Save changes? question the template dialog is ${dw}x${dh}; expected at least 740x600"
+[ "$ok" -ge 200 ] || fail "after the Save changes? question the template dialog (${dw}x${dh}) shows no OK button"
+
 echo "wm-check: passed; screenshots in $out"

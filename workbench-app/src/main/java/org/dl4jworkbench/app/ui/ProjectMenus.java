@@ -108,6 +108,7 @@ final class ProjectMenus {
                     + (r.project().folder() == null ? "" : " (" + r.project().folder() + ")") + " were autosaved at "
                     + DateTimeFormatter.ofPattern("HH:mm, d MMM").withZone(ZoneId.systemDefault()).format(r.savedAt())
                     + ". Recover them? Discard deletes the autosave.");
+            DialogSizing.fitOnShown(alert, stage);
             alert.showAndWait().ifPresent(b -> {
                 if (b == recover) {
                     reportFailure(model.recover(r), stage, "Could not recover the project");
@@ -250,6 +251,7 @@ final class ProjectMenus {
         alert.setTitle(SAVE_CHANGES);
         alert.setHeaderText("Save the changes to \"" + model.projectProperty().get().name() + "\"?");
         alert.setContentText("Your changes are lost if you don't save them.");
+        DialogSizing.fitOnShown(alert, stage);
         alert.showAndWait().ifPresent(b -> {
             if (b == save) {
                 save(next);
@@ -274,6 +276,7 @@ final class ProjectMenus {
             alert.setTitle(title);
             alert.setHeaderText(title);
             alert.getDialogPane().setMinWidth(520);
+            DialogSizing.fitOnShown(alert, stage);
             alert.show();
         });
     }
@@ -282,6 +285,7 @@ final class ProjectMenus {
         var alert = new Alert(Alert.AlertType.ERROR, message);
         alert.initOwner(stage);
         alert.setHeaderText(title);
+        DialogSizing.fitOnShown(alert, stage);
         alert.show();
     }
 

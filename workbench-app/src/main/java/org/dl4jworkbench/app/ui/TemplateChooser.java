@@ -58,6 +58,7 @@ final class TemplateChooser {
         });
         dialog.setResultConverter(b -> b == ButtonType.OK ? list.getSelectionModel().getSelectedItem() : null);
         dialog.setOnShown(e -> list.requestFocus()); // the arrow keys move in the list at once
+        DialogSizing.fitOnShown(dialog, owner);
         return dialog.showAndWait();
     }
 
