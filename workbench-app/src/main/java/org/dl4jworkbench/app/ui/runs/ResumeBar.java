@@ -95,7 +95,8 @@ public final class ResumeBar {
         hint.setId(HINT_ID);
         hint.setWrapText(true);
         root = new HBox(8, resume, epochs.node(), more, hint);
-        root.setAlignment(Pos.TOP_LEFT);
+        HBox.setHgrow(hint, javafx.scene.layout.Priority.ALWAYS);
+        root.setAlignment(Pos.CENTER_LEFT);
         runs.selection().addListener((ListChangeListener<RunEntry>) c -> check());
         training.progressProperty().addListener((obs, old, now) -> {
             if (old.running() && !now.running()) {
