@@ -15,6 +15,7 @@ import org.dl4jworkbench.core.data.InvalidDataException;
 import org.dl4jworkbench.core.data.catalog.DownloadException;
 import org.dl4jworkbench.core.data.image.ImageDecodeException;
 import org.dl4jworkbench.core.model.InvalidModelException;
+import org.dl4jworkbench.core.run.RunLockedException;
 import org.dl4jworkbench.core.spec.SpecFormatException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +77,7 @@ final class ErrorMapper {
     private static Fault known(Throwable t) {
         if (t instanceof UserError || t instanceof InvalidModelException || t instanceof SpecFormatException
                 || t instanceof InvalidDataException || t instanceof ImageDecodeException
-                || t instanceof InvalidNetworkException) {
+                || t instanceof InvalidNetworkException || t instanceof RunLockedException) {
             return new Fault(t.getMessage(), WorkbenchCommand.BAD_INPUT);
         }
         if (t instanceof BackendUnavailableException || t instanceof DownloadException) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -197,7 +198,7 @@ final class TrainCommand implements Callable<Integer> {
 
     /**
      * What can be checked in a moment, before loading data and training take minutes: the
-     * dataset's folder exists, and the run folder can be written.
+     * dataset's folder exists, the run folder can be written, and no workbench trains into it now.
      */
     private void checkBeforeLoading() throws UserError {
         var folderForm = java.util.regex.Pattern.compile("(idx|cifar10|folder):(.+)").matcher(dataset);
@@ -206,6 +207,18 @@ final class TrainCommand implements Callable<Integer> {
             if (!Files.isDirectory(dir)) {
                 throw new UserError("--dataset " + dataset + ": " + dir + (Files.exists(dir) ? " is a file, not a "
                         + "folder" : " does not exist") + ". Give the folder that holds the dataset's files");
+            }
+        }
+        if (out != null && Files.isDirectory(out)) {
+            OptionalLong trainer;
+            try {
+                trainer = RunFolder.at(out).trainingProcess();
+            } catch (IOException e) {
+                trainer = OptionalLong.empty(); // the run's start takes the lock, or says why it cannot
+            }
+            if (trainer.isPresent()) {
+                throw new UserError("--out " + out + ": a workbench trains a run there now (pid "
+                        + trainer.getAsLong() + "); wait for it to end or stop it, or choose another --out");
             }
         }
         String option = out != null ? "--out " + out : "the runs folder " + RUNS.toAbsolutePath();

@@ -32,6 +32,7 @@ import org.dl4jworkbench.app.ui.dataset.DatasetPanel;
 import org.dl4jworkbench.app.ui.editor.InspectorView;
 import org.dl4jworkbench.app.ui.evaluation.EvaluationView;
 import org.dl4jworkbench.app.ui.predict.PredictionPane;
+import org.dl4jworkbench.app.ui.runs.ResumeBar;
 import org.dl4jworkbench.app.ui.runs.RunOpener;
 import org.dl4jworkbench.app.ui.runs.RunsView;
 import org.dl4jworkbench.app.ui.editor.NetworkCanvas;
@@ -115,6 +116,8 @@ public final class MainWindow {
         new RunOpener(executors.data(), runs, evaluation, prediction::openModel,
                 () -> model.datasetProperty().get()).follow(model.projectProperty());
         runsTab.setContent(runs.node());
+        new ResumeBar(runs, training, executors.io(), executors.data(), () -> model.datasetProperty().get(),
+                () -> tabs.getSelectionModel().select(dashboardTab));
         runsTab.setOnSelectionChanged(e -> {
             if (runsTab.isSelected()) {
                 runs.refresh();

@@ -10,6 +10,8 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -24,7 +26,7 @@ import org.dl4jworkbench.core.spec.Templates;
 /**
  * File > New from template: the built-in networks as cards, each with a thumbnail of the
  * network (a block per layer in its kind's colour, as tall as its output is wide), its size
- * and the accuracy its tutorial reported. Double-click or Enter picks one.
+ * and the accuracy its tutorial reported. Double-click or Enter picks one; Escape cancels.
  */
 final class TemplateChooser {
 
@@ -54,6 +56,14 @@ final class TemplateChooser {
         list.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
                 ((javafx.scene.control.Button) ok).fire();
+            }
+        });
+        // The list consumes Escape (it cancels an edit), so the dialog never saw it: catch it on the way down.
+        var cancel = (javafx.scene.control.Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL);
+        dialog.getDialogPane().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                e.consume();
+                cancel.fire();
             }
         });
         dialog.setResultConverter(b -> b == ButtonType.OK ? list.getSelectionModel().getSelectedItem() : null);

@@ -14,13 +14,13 @@ import javafx.util.Duration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jworkbench.app.project.Project;
 import org.dl4jworkbench.app.charts.CurvesChart;
-import org.dl4jworkbench.core.run.TrainingRun;
 import org.dl4jworkbench.app.ui.task.BackgroundTask;
 import org.dl4jworkbench.app.ui.task.Failure;
 import org.dl4jworkbench.app.ui.task.WorkbenchExecutors;
 import org.dl4jworkbench.core.backend.Backend;
 import org.dl4jworkbench.core.data.Dataset;
 import org.dl4jworkbench.core.predict.Predictor;
+import org.dl4jworkbench.core.run.ResumePlan;
 import org.dl4jworkbench.core.run.TrainingRun;
 import org.dl4jworkbench.core.train.IterationEvent;
 import org.dl4jworkbench.core.train.TrainingListener;
@@ -31,7 +31,8 @@ import org.dl4jworkbench.core.train.TrainingResult;
  * Trains the project's network on its dataset from the window: on a thread of its own, into
  * a run folder under the project, reporting through a {@link TrainingMonitor} that a timer on
  * the FX thread reads (the FX thread never waits on training). Pause, resume and stop act
- * between minibatches; a stopped run keeps its model as any run does. Whatever ends the run,
+ * between minibatches; a stopped run keeps its model as any run does. A stopped, killed or
+ * finished run continues the same way ({@link #continueRun}). Whatever ends the run,
  * an Error such as an out-of-memory error too, the window hears of it and can train again.
  */
 public final class TrainAction {
@@ -89,6 +90,32 @@ public final class TrainAction {
 
     /** Starts training {@code project} on {@code data}; does nothing while a run is going. */
     public void start(Project project, Dataset data) {
+        String network = project.spec().name();
+        launch(network, data, "Starting " + network + " on " + data.name() + " ...",
+                backend -> TrainingRun.start(project.spec(), data, project.dataset(), null, project.runsFolder(),
+                        backend));
+    }
+
+    /**
+     * Continues the run {@code plan} checked, on {@code data} (the run's dataset, opened by the
+     * caller), exactly as a new run trains: the dashboard follows it, Pause and Stop act on it,
+     * and its model and evaluation replace the window's when it ends. The plan checks the data
+     * and takes the run's lock first: a run another workbench trains meanwhile fails with a
+     * message. Does nothing while a run is going.
+     */
+    public void continueRun(ResumePlan plan, Dataset data) {
+        launch(plan.spec().name(), data, String.format(Locale.ROOT, "Resuming %s after epoch %d of %d ...",
+                plan.folder().dir().getFileName(), plan.state().epoch(), plan.spec().training().epochs()),
+                backend -> plan.start(data, backend));
+    }
+
+    /** Makes the run on the training thread, given the backend's name. */
+    @FunctionalInterface
+    private interface RunMaker {
+        TrainingRun make(String backend) throws Exception;
+    }
+
+    private void launch(String network, Dataset data, String starting, RunMaker maker) {
         if (isRunning()) {
             return;
         }
@@ -96,14 +123,12 @@ public final class TrainAction {
         stopAsked = false;
         pauseAsked = false;
         run = null;
-        String network = project.spec().name();
         session.set(new Session(monitor, network, data.name(), "", null, null, null, data));
-        progress.set(new Progress("Starting " + network + " on " + data.name() + " ...", -1, true, false));
+        progress.set(new Progress(starting, -1, true, false));
         follow(monitor);
         BackgroundTask.wrap(() -> {
             String backend = Backend.load().toString();
-            return new Prepared(TrainingRun.start(project.spec(), data, project.dataset(), null,
-                    project.runsFolder(), backend), backend);
+            return new Prepared(maker.make(backend), backend);
         }).onSuccess(prepared -> {
             run = prepared.run();
             if (stopAsked) {

@@ -33,7 +33,8 @@ import org.dl4jworkbench.core.util.Json;
  *       images_per_second,seconds} (empty cells where not measured);</li>
  *   <li>{@code run.json}: {@link RunSummary};</li>
  *   <li>{@code checkpoints/}: {@code last.zip}, {@code best.zip}, {@code state.json};</li>
- *   <li>{@code model.zip}, {@code evaluation.json}, {@code curves.png}, {@code curves.svg}.</li>
+ *   <li>{@code model.zip}, {@code evaluation.json}, {@code curves.png}, {@code curves.svg};</li>
+ *   <li>{@code training.lock}: locked while a workbench trains the run ({@link RunLock}).</li>
  * </ul>
  * JSON files are replaced atomically; CSV rows (numbers only, written through {@link Csv}) are
  * appended and flushed per write.
@@ -101,6 +102,23 @@ public final class RunFolder {
 
     public Path file(String name) {
         return dir.resolve(name);
+    }
+
+    /**
+     * Takes the lock a run's training holds; release it with {@link RunLock#close()}.
+     *
+     * @throws RunLockedException where a workbench (this one too) trains the run now
+     */
+    public RunLock lock() throws IOException {
+        return RunLock.acquire(dir);
+    }
+
+    /**
+     * The process that trains this run now, if any (this one's id where this workbench does;
+     * -1 where unknown), as {@link #lock()} would find it.
+     */
+    public java.util.OptionalLong trainingProcess() throws IOException {
+        return RunLock.holder(dir);
     }
 
     public void writeSpec(NetworkSpec spec) throws IOException {

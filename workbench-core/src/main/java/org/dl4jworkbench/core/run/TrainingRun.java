@@ -27,7 +27,9 @@ import org.dl4jworkbench.core.train.TrainingResult;
  * the model (unless training diverged), the evaluation and the final summary; a
  * {@link RunFolderListener} adds what a face draws from them (the app's curves).
  * {@link #execute} blocks: call it on a thread of its own, never a UI thread. Resuming a
- * stopped or killed run starts with {@link ResumePlan}, which checks it can be resumed.
+ * stopped or killed run starts with {@link ResumePlan}, which checks it can be resumed. A run
+ * holds its folder's {@link RunLock} from its start to the end of {@link #execute}, so no
+ * other workbench trains into the folder meanwhile.
  */
 public final class TrainingRun {
 
@@ -36,37 +38,53 @@ public final class TrainingRun {
     private final RunFolder folder;
     private final Trainer trainer;
     private final RunRecorder recorder;
+    private final RunLock lock;
     private Normalizer normalizer;
+    private boolean executed;
 
-    private TrainingRun(NetworkSpec spec, Dataset data, RunFolder folder, Trainer trainer, RunRecorder recorder) {
+    private TrainingRun(NetworkSpec spec, Dataset data, RunFolder folder, Trainer trainer, RunRecorder recorder,
+                        RunLock lock) {
         this.spec = spec;
         this.data = data;
         this.folder = folder;
         this.trainer = trainer;
         this.recorder = recorder;
+        this.lock = lock;
     }
 
     /**
      * A new run in {@code out}, or in a new folder under {@code parent} where {@code out} is null.
+     * The run holds its folder's {@link RunLock} from now until {@link #execute} ends.
+     *
+     * @throws RunLockedException where {@code out} is a run that a workbench trains now
      */
     public static TrainingRun start(NetworkSpec spec, Dataset data, String datasetSpec, Path out, Path parent,
                                     String backend) throws IOException {
         RunFolder folder = out != null ? RunFolder.at(out) : RunFolder.createUnder(parent, spec.name());
-        folder.writeSpec(spec);
-        var split = Splits.stratified(data.train(), spec.data().validationSplit(), spec.training().seed());
-        folder.writeDataset(new DatasetDescription(datasetSpec, data.name(), data.fingerprint(), data.classNames(),
-                split.kept().size(), split.heldOut().size(), data.test().size(), data.train().height(),
-                data.train().width(), data.train().channels()));
-        var recorder = new RunRecorder(folder, spec.name(), data.name(), backend, spec.training().epochs(), null);
-        return new TrainingRun(spec, data, folder, Trainer.withCheckpoints(spec, data, folder.checkpoints()),
-                recorder);
+        RunLock lock = folder.lock();
+        try {
+            folder.writeSpec(spec);
+            var split = Splits.stratified(data.train(), spec.data().validationSplit(), spec.training().seed());
+            folder.writeDataset(new DatasetDescription(datasetSpec, data.name(), data.fingerprint(),
+                    data.classNames(), split.kept().size(), split.heldOut().size(), data.test().size(),
+                    data.train().height(), data.train().width(), data.train().channels()));
+            var recorder = new RunRecorder(folder, spec.name(), data.name(), backend, spec.training().epochs(), null);
+            return new TrainingRun(spec, data, folder, Trainer.withCheckpoints(spec, data, folder.checkpoints()),
+                    recorder, lock);
+        } catch (IOException | RuntimeException e) {
+            lock.releaseAfter(e);
+            throw e;
+        }
     }
 
-    /** Continues {@code folder} from its last checkpoint; {@link ResumePlan#start} checks data and epochs first. */
-    static TrainingRun resume(NetworkSpec spec, Dataset data, RunFolder folder, RunSummary previous, String backend)
-            throws IOException {
+    /**
+     * Continues {@code folder} from its last checkpoint under {@code lock}, which the run holds
+     * until {@link #execute} ends; {@link ResumePlan#start} checks data and epochs first.
+     */
+    static TrainingRun resume(NetworkSpec spec, Dataset data, RunFolder folder, RunSummary previous, String backend,
+                              RunLock lock) throws IOException {
         var recorder = new RunRecorder(folder, spec.name(), data.name(), backend, spec.training().epochs(), previous);
-        return new TrainingRun(spec, data, folder, Trainer.resume(spec, data, folder.checkpoints()), recorder);
+        return new TrainingRun(spec, data, folder, Trainer.resume(spec, data, folder.checkpoints()), recorder, lock);
     }
 
     public NetworkSpec spec() {
@@ -108,9 +126,23 @@ public final class TrainingRun {
     /**
      * Trains, then saves what the run produced. {@code files} adds its files after every epoch
      * and at the end; {@code warnings} hears about things that did not work but do not fail
-     * the run: what {@code files} failed with (its message says what it was writing).
+     * the run: what {@code files} failed with (its message says what it was writing). The
+     * folder's lock is released when it returns, however it ends; a run executes once.
      */
     public TrainingResult execute(TrainingListener listener, RunFolderListener files, Consumer<String> warnings)
+            throws IOException {
+        synchronized (this) {
+            if (executed) {
+                throw new IllegalStateException("a training run executes once: " + folder.dir());
+            }
+            executed = true;
+        }
+        try (lock) {
+            return train(listener, files, warnings);
+        }
+    }
+
+    private TrainingResult train(TrainingListener listener, RunFolderListener files, Consumer<String> warnings)
             throws IOException {
         recorder.start();
         TrainingListener afterEpoch = new TrainingListener() {

@@ -23,6 +23,7 @@ import javafx.scene.image.Image;
 import org.dl4jworkbench.app.project.Project;
 import org.dl4jworkbench.app.ui.TrainAction;
 import org.dl4jworkbench.app.ui.task.BackgroundTask;
+import org.dl4jworkbench.core.model.LoadedModel;
 import org.dl4jworkbench.core.model.ModelFiles;
 import org.dl4jworkbench.core.predict.Predictor;
 import org.dl4jworkbench.core.util.AtomicFiles;
@@ -128,17 +129,24 @@ public final class PredictionModel {
         description.set("Model: " + what + " (" + p.input() + ", " + p.classNames().size() + " classes)");
     }
 
-    /** Opens a model zip in the background (screened first: a hostile file is refused, not run). */
-    public void openModel(Path zip, String what) {
+    /**
+     * Opens a model zip in the background (screened first: a hostile file is refused, not run),
+     * described by what it is: its network, its run and its test accuracy, then {@code note}
+     * where given ("saved when the run ended").
+     */
+    public void openModel(Path zip, String note) {
         long mine = generation;
-        track(BackgroundTask.wrap(() -> new Predictor(ModelFiles.load(zip))))
-                .onSuccess(p -> {
-                    if (mine == generation) {
-                        use(p, what);
-                    }
-                })
-                .onFailure(f -> message(mine, f.message()))
-                .executeWith(compute);
+        track(BackgroundTask.wrap(() -> {
+            LoadedModel loaded = ModelFiles.load(zip);
+            return new Opened(new Predictor(loaded), PredictionWork.describe(zip, loaded));
+        })).onSuccess(opened -> {
+            if (mine == generation) {
+                use(opened.predictor(), note == null ? opened.description() : opened.description() + " (" + note + ")");
+            }
+        }).onFailure(f -> message(mine, f.message())).executeWith(compute);
+    }
+
+    private record Opened(Predictor predictor, String description) {
     }
 
     /** A project was opened or made: start afresh with its latest run's model, if it has one. */
@@ -151,8 +159,7 @@ public final class PredictionModel {
         Path runs = project.runsFolder();
         track(BackgroundTask.wrap(() -> PredictionWork.latestModel(runs))).onSuccess(found -> found.ifPresent(run -> {
             if (mine == generation) {
-                String network = run.network() == null ? "the model" : run.network();
-                openModel(run.run().model(), network + " from run " + run.name() + " (the project's latest run)");
+                openModel(run.run().model(), "the project's latest run");
             }
         })).executeWith(io);
     }
@@ -170,8 +177,7 @@ public final class PredictionModel {
                 return;
             }
             if (s.model() != null) {
-                openModel(s.model(), s.network() + " from run " + s.model().getParent().getFileName()
-                        + " (saved when the run ended)");
+                openModel(s.model(), "saved when the run ended");
             } else if (snapshot.get()) {
                 reset();
                 message(generation, "The run ended without saving a model, so its snapshot is no longer used: "

@@ -183,9 +183,9 @@ public final class PredictionPane {
         model.open(paths);
     }
 
-    /** Opens a model zip in the background, described by its file name. */
+    /** Opens a model zip in the background, described by its network, run and test accuracy. */
     public void openModel(Path zip) {
-        model.openModel(zip, zip.getFileName().toString());
+        model.openModel(zip, null);
     }
 
     private static Node node(PredictionItem item) {

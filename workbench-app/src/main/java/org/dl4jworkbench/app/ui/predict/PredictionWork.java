@@ -15,10 +15,12 @@ import javafx.scene.image.Image;
 import org.dl4jworkbench.app.ui.task.Failure;
 import org.dl4jworkbench.core.data.image.ImageDecodeException;
 import org.dl4jworkbench.core.data.image.ImageFormat;
+import org.dl4jworkbench.core.model.LoadedModel;
 import org.dl4jworkbench.core.predict.ClassProbability;
 import org.dl4jworkbench.core.predict.Prediction;
 import org.dl4jworkbench.core.predict.Predictor;
 import org.dl4jworkbench.core.run.RunEntry;
+import org.dl4jworkbench.core.run.RunFolder;
 
 /** The prediction pane's background work: reading folders and runs, predicting, making thumbnails. */
 final class PredictionWork {
@@ -33,6 +35,23 @@ final class PredictionWork {
         }
         return RunEntry.list(runs, Instant.now()).stream().filter(r -> Files.isRegularFile(r.run().model()))
                 .findFirst();
+    }
+
+    /**
+     * A model as the pane names it, from its file and metadata: "lenet, run 20261201-120000-lenet,
+     * test accuracy 95.6%" for a run's model, "lenet from digits.zip, test accuracy 95.6%" for
+     * another file. Reads the folder: call it off the FX thread.
+     */
+    static String describe(Path zip, LoadedModel model) {
+        Path file = zip.toAbsolutePath();
+        boolean ofRun = file.getFileName().toString().equals(RunFolder.MODEL) && file.getParent() != null
+                && Files.isRegularFile(file.resolveSibling(RunFolder.NETWORK));
+        String where = ofRun ? "run " + file.getParent().getFileName() : file.getFileName().toString();
+        String network = model.spec() == null ? null : model.spec().name();
+        String text = network == null ? where : network + (ofRun ? ", " : " from ") + where;
+        double accuracy = model.metadata().testAccuracy();
+        return Double.isFinite(accuracy) ? String.format(Locale.ROOT, "%s, test accuracy %.1f%%", text,
+                accuracy * 100) : text;
     }
 
     /** A prediction with its thumbnail (the image as the network saw it, scaled up), made off the FX thread. */

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -58,6 +59,7 @@ public final class RunsView {
     private final TableView<RunEntry> table = new TableView<>();
     private final Canvas canvas = new Canvas(800, 400);
     private final Label note = new Label(HINT);
+    private final VBox top = new VBox(6);
     private final SplitPane root;
     private Consumer<RunEntry> onOpen = entry -> { };
     private Chart chart;
@@ -105,7 +107,7 @@ public final class RunsView {
         canvas.heightProperty().bind(chartPane.heightProperty());
         canvas.widthProperty().addListener((obs, o, n) -> draw());
         canvas.heightProperty().addListener((obs, o, n) -> draw());
-        var top = new VBox(6, new HBox(8, refresh, open, note), table);
+        top.getChildren().setAll(new HBox(8, refresh, open, note), table);
         top.setPadding(new Insets(12));
         root = new SplitPane(top, chartPane);
         root.setOrientation(Orientation.VERTICAL);
@@ -116,6 +118,16 @@ public final class RunsView {
 
     public Node node() {
         return root;
+    }
+
+    /** Adds a row of controls above the list (such as {@link ResumeBar}). */
+    public void addRow(Node row) {
+        top.getChildren().add(top.getChildren().indexOf(table), row);
+    }
+
+    /** The runs selected, as the list changes them. */
+    public ObservableList<RunEntry> selection() {
+        return table.getSelectionModel().getSelectedItems();
     }
 
     /** What Open (the button, a double click) does with a run. */

@@ -71,7 +71,8 @@ class PredictionPaneTest {
         robot.interact(() -> pane.openModel(model.file()));
         settle();
         assertThat(robot.lookup("#" + PredictionPane.MODEL_ID).queryAs(Label.class).getText())
-                .isEqualTo("Model: " + model.file().getFileName() + " (28x28x1, 10 classes)");
+                .isEqualTo("Model: mlp from " + model.file().getFileName() + ", test accuracy 0.0% (28x28x1, 10 "
+                        + "classes)"); // the fixture's metadata says 0
         Path digit = MnistModelFixture.writeDigit(model.test(), 0, dir.resolve("digit.png"));
         Path broken = Files.writeString(dir.resolve("broken.png"), "not an image");
         robot.interact(() -> pane.open(List.of(digit, broken)));
@@ -181,7 +182,7 @@ class PredictionPaneTest {
         var saved = new Project("project", Templates.find("mlp").orElseThrow().spec(), "mnist-mini", projectDir);
         robot.interact(() -> pane.showLatestRunOf(saved));
         settle();
-        assertThat(title(robot)).isEqualTo("Model: mlp from run " + run.dir().getFileName()
-                + " (the project's latest run) (28x28x1, 10 classes)");
+        assertThat(title(robot)).isEqualTo("Model: mlp, run " + run.dir().getFileName()
+                + ", test accuracy 0.0% (the project's latest run) (28x28x1, 10 classes)");
     }
 }

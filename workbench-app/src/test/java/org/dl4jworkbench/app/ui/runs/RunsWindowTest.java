@@ -97,7 +97,8 @@ class RunsWindowTest {
         assertThat(robot.lookup("#" + EvaluationView.ABOUT_ID).queryAs(Label.class).getText())
                 .isEqualTo("Run 20261124-100000-mlp on mnist-mini.");
         assertThat(robot.lookup("#" + PredictionPane.MODEL_ID).queryAs(Label.class).getText())
-                .startsWith("Model: mlp from run 20261124-100000-mlp");
+                .matches("Model: mlp, run 20261124-100000-mlp, test accuracy \\d+\\.\\d%"
+                        + " \\(the project's latest run\\) \\(28x28x1, 10 classes\\)"); // opened by the pane alone
         TableView<?> table = robot.lookup("#" + RunsView.TABLE_ID).queryTableView();
         assertThat(table.getSelectionModel().getSelectedItems()).hasSize(1);
 
