@@ -20,7 +20,8 @@ import org.dl4jworkbench.core.util.Json;
  * folder can fail the listing. {@code run.json} is trusted where it can be read; a damaged one
  * gives status {@value #UNREADABLE}; a missing one (a run from before run.json, or one killed
  * before writing it) is pieced together from {@code result.json}, {@code epochs.csv} and the
- * files' times. A "running" run in which nothing has changed for {@link #STALE_AFTER} shows as
+ * files' times. A "running" run whose {@code training.lock} no process holds, or (a run from
+ * before the lock) in which nothing has changed for {@link #STALE_AFTER}, shows as
  * {@value #INTERRUPTED}: its process is gone. Null fields are unknown.
  */
 public record RunEntry(RunFolder run, String name, String network, String dataset, String status, int epochsCompleted,
@@ -80,7 +81,8 @@ public record RunEntry(RunFolder run, String name, String network, String datase
             Duration duration = s.trainingSeconds() > 0 ? Duration.ofMillis(Math.round(s.trainingSeconds() * 1000))
                     : null;
             if (RunSummary.RUNNING.equals(status)) {
-                boolean stale = lastChange != null && lastChange.plus(STALE_AFTER).isBefore(now);
+                boolean stale = lastChange != null && lastChange.plus(STALE_AFTER).isBefore(now)
+                        || abandoned(run);
                 status = stale ? INTERRUPTED : status;
                 Instant end = stale ? lastChange : now;
                 duration = started == null ? duration : Duration.between(started, end);
@@ -115,6 +117,21 @@ public record RunEntry(RunFolder run, String name, String network, String datase
                 ? lastChange : now);
         return new RunEntry(run, name, network, dataset, stale ? INTERRUPTED : RunSummary.RUNNING, epochs.size(),
                 planned, best, null, duration, started);
+    }
+
+    /**
+     * True where a workbench that locks trained this run and no process holds its lock now:
+     * the process that wrote "running" is gone (killed, crashed), whatever the files' times say.
+     */
+    private static boolean abandoned(RunFolder run) {
+        if (!Files.isRegularFile(run.file(RunLock.FILE))) {
+            return false; // a run of a workbench from before the lock: the files' times decide
+        }
+        try {
+            return run.trainingProcess().isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static NetworkSpec readSpec(RunFolder run) {
