@@ -19,6 +19,11 @@ final class DialogSizing {
 
     /** Call before {@code show}/{@code showAndWait}. */
     static void fitOnShown(Dialog<?> dialog, Window owner) {
+        fitOnShown(dialog, owner, () -> { });
+    }
+
+    /** ... and then runs {@code then} (a focus request: one made before the resize may be lost). */
+    static void fitOnShown(Dialog<?> dialog, Window owner, Runnable then) {
         dialog.showingProperty().addListener((obs, was, showing) -> {
             if (!showing) {
                 return;
@@ -26,7 +31,10 @@ final class DialogSizing {
             // on a later pulse, once the window manager has mapped the window (a size asked for
             // while it is being shown is the one that was lost)
             var later = new PauseTransition(Duration.millis(1));
-            later.setOnFinished(e -> fit(dialog, owner));
+            later.setOnFinished(e -> {
+                fit(dialog, owner);
+                then.run();
+            });
             later.play();
         });
     }

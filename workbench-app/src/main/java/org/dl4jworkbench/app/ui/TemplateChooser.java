@@ -58,17 +58,21 @@ final class TemplateChooser {
                 ((javafx.scene.control.Button) ok).fire();
             }
         });
-        // The list consumes Escape (it cancels an edit), so the dialog never saw it: catch it on the way down.
+        // The list consumes Escape and Enter (they end an edit), so the dialog never saw them:
+        // catch them on the way down. Enter takes the selected template, as a double-click does.
         var cancel = (javafx.scene.control.Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL);
         dialog.getDialogPane().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 e.consume();
                 cancel.fire();
+            } else if (e.getCode() == KeyCode.ENTER && list.isFocused() && !ok.isDisabled()) {
+                e.consume();
+                ((javafx.scene.control.Button) ok).fire();
             }
         });
         dialog.setResultConverter(b -> b == ButtonType.OK ? list.getSelectionModel().getSelectedItem() : null);
-        dialog.setOnShown(e -> list.requestFocus()); // the arrow keys move in the list at once
-        DialogSizing.fitOnShown(dialog, owner);
+        // the arrow keys move in the list at once
+        DialogSizing.fitOnShown(dialog, owner, list::requestFocus);
         return dialog.showAndWait();
     }
 

@@ -64,4 +64,19 @@ class TemplateChooserWindowTest {
         assertThat(stage.getTitle()).isEqualTo(title);
         assertThat(model.project().spec()).isEqualTo(before);
     }
+
+    @Test
+    void enterInTheTemplateListTakesTheSelectedTemplate(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.press(KeyCode.CONTROL).type(KeyCode.N).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        ListView<?> list = robot.lookup("#" + TemplateChooser.LIST_ID).queryListView();
+        robot.interact(() -> list.getSelectionModel().select(0)); // the first template: mlp
+
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#" + TemplateChooser.LIST_ID).tryQuery()).isEmpty();
+        assertThat(model.project().spec().name()).isEqualTo("mlp");
+    }
 }
