@@ -46,11 +46,13 @@ final class ConfusionMatrix {
         corner.getStyleClass().add("hint");
         GridPane.setValignment(corner, VPos.BOTTOM);
         grid.add(corner, 0, 0);
+        // Long names read upwards ("automobile" then needs no more width than "0"); digits stay level.
+        boolean upwards = e.classNames().stream().anyMatch(name -> name.length() > 2);
         for (int c = 0; c < n; c++) {
             String name = e.classNames().get(c);
             var head = new Label(name);
             head.setId("column-head-" + c);
-            head.setRotate(-90); // upwards: "automobile" needs no more width than "0"
+            head.setRotate(upwards ? -90 : 0);
             head.setTooltip(new Tooltip("predicted " + name));
             var rotated = new Group(head);
             GridPane.setHalignment(rotated, HPos.CENTER);
