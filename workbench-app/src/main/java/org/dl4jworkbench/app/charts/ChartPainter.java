@@ -88,9 +88,9 @@ final class ChartPainter {
         for (Series s : panel.series()) {
             series(s, plot);
         }
-        markers(panel.markers(), plot);
+        double[] labelRows = markers(panel.markers(), plot);
         if (!panel.percent()) {
-            offScale(panel, plot);
+            offScale(panel, plot, labelRows);
         }
         canvas.unclip();
         axes(plot, panel);
@@ -105,7 +105,7 @@ final class ChartPainter {
      * line (to its left where it would run out of the plot); a label that would overlap the
      * previous one is left out, the line stays.
      */
-    private void markers(List<Markers.Marker> markers, Plot plot) {
+    private double[] markers(List<Markers.Marker> markers, Plot plot) {
         double[] rowEnds = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
         for (Markers.Marker m : markers.stream().sorted(java.util.Comparator.comparingDouble(Markers.Marker::x))
                 .toList()) {
@@ -127,6 +127,7 @@ final class ChartPainter {
                 }
             }
         }
+        return rowEnds;
     }
 
     private void grid(Plot plot) {
@@ -321,8 +322,7 @@ final class ChartPainter {
      * Marks where a drawn (not per-batch) series leaves the plot at the top: a caret at the top
      * edge above its highest point and the value, so a clipped spike is seen as one.
      */
-    private void offScale(Panel panel, Plot plot) {
-        int row = 0;
+    private void offScale(Panel panel, Plot plot, double[] rowEnds) {
         for (Series s : panel.series()) {
             if (s.style() == Series.Style.FAINT_LINE || s.style() == Series.Style.MARKER) {
                 continue;
@@ -342,9 +342,17 @@ final class ChartPainter {
             canvas.line(px - 5, plot.top + 7, px, plot.top + 1, color, 2, false);
             canvas.line(px, plot.top + 1, px + 5, plot.top + 7, color, 2, false);
             String label = "off scale: max " + String.format(java.util.Locale.ROOT, "%.3g", s.y()[top]);
-            double y = plot.top + MARKER_SIZE + 3 + row * (MARKER_SIZE + 4);
-            canvas.text(label, px + 9, y, MARKER_SIZE, false, color, Anchor.START, false);
-            row++;
+            // in the first row of marker labels with room for it (the markers' labels come first)
+            double start = px + 9;
+            double w = canvas.textWidth(label, MARKER_SIZE, false);
+            for (int row = 0; row < rowEnds.length; row++) {
+                if (start >= rowEnds[row] + 6) {
+                    rowEnds[row] = start + w;
+                    canvas.text(label, start, plot.top + MARKER_SIZE + 3 + row * (MARKER_SIZE + 4), MARKER_SIZE,
+                            false, color, Anchor.START, false);
+                    break;
+                }
+            }
         }
     }
 

@@ -53,6 +53,31 @@ class ChartThemeAndRangeTest {
     }
 
     @Test
+    void theOffScaleNoteTakesARowOfItsOwnBesideTheMarkersLabels() throws Exception {
+        var random = new Random(5);
+        List<IterationRecord> iterations = new ArrayList<>();
+        for (int i = 1; i <= 1000; i++) { // the spike at the start, while a warm-up raises the rate
+            double loss = i <= 10 ? 8.0 : 0.3 + 0.05 * random.nextGaussian();
+            double lr = i <= 60 ? 1e-3 * i / 60 : 1e-3;
+            iterations.add(new IterationRecord(i, (i - 1) / 500 + 1, (i - 1) % 500 + 1, loss, lr, 400));
+        }
+        Chart chart = CurvesChart.forCurves(new RunCurves("warm", "lenet", "mnist-mini", null, iterations, List.of()),
+                Markers.Outcome.RUNNING, CurvesChart.WIDTH, CurvesChart.HEIGHT);
+        Path svg = dir.resolve("warm.svg");
+        CurvesChart.write(chart, null, svg);
+        String text = Files.readString(svg);
+
+        var offScale = java.util.regex.Pattern.compile("<text x=\"[^\"]*\" y=\"([^\"]*)\"[^>]*>off scale")
+                .matcher(text);
+        var warmUp = java.util.regex.Pattern.compile("<text x=\"[^\"]*\" y=\"([^\"]*)\"[^>]*>warm-up done")
+                .matcher(text);
+        assertThat(offScale.find()).as("the off-scale note").isTrue();
+        assertThat(warmUp.find()).as("the warm-up marker's label").isTrue();
+        // both sit at the top left: in one row they were drawn over each other
+        assertThat(offScale.group(1)).isNotEqualTo(warmUp.group(1));
+    }
+
+    @Test
     void shortOrPercentSeriesAreRangedWhole() {
         var points = new Series("validation", new double[] {1, 2, 3}, new double[] {0.9, 0.2, 0.1}, Palette.VALIDATION,
                 Series.Style.LINE_WITH_POINTS);
