@@ -111,6 +111,11 @@ public final class MainWindow {
                 evaluation.show(s.result().test(), s.trainedOn().test(), null); // the data the run trained on
             }
         });
+        training.sessionProperty().addListener((obs, old, s) -> {
+            if (s != null && (old == null || old.monitor() != s.monitor())) {
+                model.runStarted(); // an unsaved project's runs make it unsaved: a save keeps them
+            }
+        });
         var runs = new RunsView(executors.io(), () -> model.projectProperty().get().runsFolder());
         runs.followTheme(model.darkProperty());
         new RunOpener(executors.data(), runs, evaluation, prediction::openModel,

@@ -250,7 +250,10 @@ final class ProjectMenus {
         alert.initOwner(stage);
         alert.setTitle(SAVE_CHANGES);
         alert.setHeaderText("Save the changes to \"" + model.projectProperty().get().name() + "\"?");
-        alert.setContentText("Your changes are lost if you don't save them.");
+        alert.setContentText(model.hasUnsavedRuns()
+                ? "Your changes are lost if you don't save them, and the runs trained in it (models, curves) "
+                        + "stay behind in the settings folder, out of any project."
+                : "Your changes are lost if you don't save them.");
         DialogSizing.fitOnShown(alert, stage);
         alert.showAndWait().ifPresent(b -> {
             if (b == save) {

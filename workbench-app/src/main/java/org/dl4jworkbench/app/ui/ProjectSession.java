@@ -34,6 +34,9 @@ final class ProjectSession {
     /** The project as last opened or saved: what "unsaved changes" compares with. */
     private final ObjectProperty<Project> saved = new SimpleObjectProperty<>(this, "saved");
     private final BooleanBinding dirty;
+    /** A run was trained in this project while it had no folder: its runs wait in scratch until a save. */
+    private final javafx.beans.property.BooleanProperty unsavedRuns =
+            new javafx.beans.property.SimpleBooleanProperty(this, "unsavedRuns");
     private final List<Consumer<Project>> openListeners = new ArrayList<>();
 
     ProjectSession(EditorModel editor, Project initial, Executor io, Autosave autosaveStore, RecentList recent) {
@@ -42,12 +45,29 @@ final class ProjectSession {
         this.recent = recent;
         project.set(initial);
         saved.set(initial);
-        dirty = Bindings.createBooleanBinding(() -> editor.isDirty()
+        dirty = Bindings.createBooleanBinding(() -> editor.isDirty() || unsavedRuns.get()
                 || !Objects.equals(project.get().dataset(), saved.get().dataset())
-                || !Objects.equals(project.get().name(), saved.get().name()), editor.dirtyProperty(), project, saved);
+                || !Objects.equals(project.get().name(), saved.get().name()), editor.dirtyProperty(), project, saved,
+                unsavedRuns);
         autosave = new AutosaveTimer(autosaveStore, io, this::current, dirty::get);
         editor.specProperty().addListener((obs, old, now) -> autosave.schedule());
         project.addListener((obs, old, now) -> autosave.schedule());
+        unsavedRuns.addListener((obs, old, now) -> autosave.schedule());
+    }
+
+    /**
+     * A run started in the project. In a project without a folder its runs wait in a scratch
+     * folder that only a save keeps with the project, so the project now has unsaved changes:
+     * closing it or opening another asks first, and the autosave remembers the scratch folder.
+     */
+    void runStarted() {
+        if (project.get().folder() == null) {
+            unsavedRuns.set(true);
+        }
+    }
+
+    boolean hasUnsavedRuns() {
+        return unsavedRuns.get();
     }
 
     ObjectProperty<Project> projectProperty() {
@@ -69,6 +89,7 @@ final class ProjectSession {
 
     /** Makes {@code p} the project: its network in the editor (no history), nothing unsaved. */
     void open(Project p) {
+        unsavedRuns.set(false);
         editor.load(p.spec());
         project.set(p);
         saved.set(p);
@@ -98,6 +119,7 @@ final class ProjectSession {
             autosave.stop();
             project.set(target.withSpec(editor.spec()));
             saved.set(target);
+            unsavedRuns.set(false); // saving moved them into the project's runs/
             if (editor.spec().equals(savedSpec)) {
                 editor.markSaved();
             }

@@ -132,6 +132,16 @@ public final class WorkbenchModel {
         return session.dirtyProperty().get();
     }
 
+    /** A run started in the project (see {@link ProjectSession#runStarted}). */
+    public void runStarted() {
+        session.runStarted();
+    }
+
+    /** True while runs trained in this project wait for its first save. */
+    public boolean hasUnsavedRuns() {
+        return session.hasUnsavedRuns();
+    }
+
     /** Recent project folders, newest first. */
     public ObservableList<Path> recentProjects() {
         return recent.folders();

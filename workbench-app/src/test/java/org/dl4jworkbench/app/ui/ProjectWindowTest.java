@@ -114,6 +114,34 @@ class ProjectWindowTest {
     }
 
     @Test
+    void runsTrainedInAnUnsavedProjectMakeItUnsavedAndItsFirstSaveKeepsThem(FxRobot robot) throws Exception {
+        settle();
+        assertThat(model.isDirty()).isFalse();
+        robot.clickOn("#" + MainWindow.TRAIN_ID); // LeNet on mnist-mini, stopped at once: the run keeps its model
+        robot.clickOn("#" + MainWindow.TRAIN_ID);
+        javafx.scene.control.Button train = robot.lookup("#" + MainWindow.TRAIN_ID).queryButton();
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> "Train".equals(train.getText()));
+        settle();
+        Path scratch = model.projectProperty().get().runsFolder();
+        assertThat(Files.list(scratch).count()).as("runs in the unsaved project's scratch folder").isEqualTo(1);
+        assertThat(model.isDirty()).as("a run waits for the project's first save").isTrue();
+        assertThat(stage.getTitle()).endsWith("*");
+
+        Platform.runLater(() -> ProjectMenus.requestClose(stage)); // closing asks first
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".dialog-pane .content").queryLabeled().getText())
+                .contains("the runs trained in it");
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Path folder = dir.resolve("with-runs").toAbsolutePath();
+        robot.interact(() -> model.save(folder, "with-runs")); // what Save As does once the file chooser returns
+        settle();
+        assertThat(model.isDirty()).isFalse();
+        assertThat(Files.list(folder.resolve("runs")).count()).as("the run moved into the saved project").isEqualTo(1);
+    }
+
+    @Test
     void anEditIsAutosavedAndRecoveredAfterACrash(FxRobot robot) throws Exception {
         settle();
         Path folder = dir.resolve("crashing").toAbsolutePath();
