@@ -2,9 +2,6 @@ package org.dl4jworkbench.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -27,28 +24,26 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class CanvasZoomWindowTest {
 
-    private final ExecutorService background = Executors.newSingleThreadExecutor();
+    private WindowHarness harness;
     private WorkbenchModel model;
     private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        model = WorkbenchModel.withDefaultProject(background);
-        WorkbenchApp.useTheme(model.darkProperty());
-        window = new MainWindow(model);
-        window.show(stage);
+        harness = WindowHarness.withDefaultProject(stage);
+        model = harness.model();
+        window = harness.window();
     }
 
     @AfterEach
     void stop() {
-        background.shutdownNow();
+        harness.close();
     }
 
     private void openTemplate(FxRobot robot, String id) throws Exception {
         Template t = Templates.find(id).orElseThrow();
         robot.interact(() -> model.open(new Project(t.id(), t.spec(), "mnist-mini", null)));
-        background.submit(() -> { }).get(60, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        harness.settle();
     }
 
     /** Whether every block lies wholly inside the canvas's visible area. */

@@ -1,15 +1,12 @@
 package org.dl4jworkbench.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dl4jworkbench.app.ui.WindowHarness.text;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -41,34 +38,28 @@ class DashboardWindowTest {
     @TempDir
     Path dir;
 
-    private final ExecutorService background = Executors.newSingleThreadExecutor();
+    private WindowHarness window;
     private WorkbenchModel model;
     private TrainAction training;
 
     @Start
     void start(Stage stage) {
-        model = WorkbenchModel.withDefaultProject(background);
-        WorkbenchApp.useTheme(model.darkProperty());
-        new MainWindow(model).show(stage);
+        window = WindowHarness.withDefaultProject(stage);
+        model = window.model();
     }
 
     @AfterEach
     void stopBackground() {
-        background.shutdownNow();
+        window.close();
     }
 
-    /** Waits (polling on the FX thread) until {@code condition} holds. */
-    private static void await(String what, int seconds, Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        WaitForAsyncUtils.waitForFxEvents();
+    /** Waits (polling on the FX thread) until {@code condition}, {@code what} the test waits for, holds. */
+    private static void await(String what, int seconds, Callable<Boolean> condition) throws Exception {
+        WindowHarness.await(seconds, condition);
     }
 
     private static int points(DashboardView dashboard) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> dashboard.iterations().size()).get();
-    }
-
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
     }
 
     private static <T> T owner(FxRobot robot, String id, Class<T> type) {
@@ -77,8 +68,7 @@ class DashboardWindowTest {
 
     @Test
     void trainPauseResumeStopThenPredictADigitWithTheRunsModel(FxRobot robot) throws Exception {
-        background.submit(() -> { }).get(60, TimeUnit.SECONDS); // the dataset has loaded
-        WaitForAsyncUtils.waitForFxEvents();
+        window.settle(); // the dataset has loaded
         robot.interact(() -> model.projectProperty().set(model.projectProperty().get().savedAs("dashboard-test",
                 dir)));
         DashboardView dashboard = owner(robot, "#" + DashboardView.ID, DashboardView.class);
@@ -129,8 +119,7 @@ class DashboardWindowTest {
             dashboard.exportCsv(csv);
         });
         robot.interact(() -> dashboard.exportPng(png));
-        background.submit(() -> { }).get(60, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        window.settle();
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.get(0)).isEqualTo("kind,step,loss,learning_rate,train_accuracy,validation_loss,"
                 + "validation_accuracy");

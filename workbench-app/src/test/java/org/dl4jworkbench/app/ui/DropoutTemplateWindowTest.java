@@ -1,13 +1,10 @@
 package org.dl4jworkbench.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dl4jworkbench.app.ui.WindowHarness.await;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -50,32 +47,22 @@ class DropoutTemplateWindowTest {
     @TempDir
     Path dir;
 
-    private final ExecutorService background = Executors.newSingleThreadExecutor();
+    private WindowHarness window;
     private WorkbenchModel model;
 
     @Start
     void start(Stage stage) throws Exception {
-        model = new WorkbenchModel(background, Files.createTempDirectory(dir, "settings"));
-        model.loadDataset("mnist-mini");
-        WorkbenchApp.useTheme(model.darkProperty());
-        new MainWindow(model).show(stage);
+        window = WindowHarness.withSettingsIn(dir, stage);
+        model = window.model();
     }
 
     @AfterEach
     void stopBackground() {
-        background.shutdownNow();
+        window.close();
     }
 
     private void settle() throws Exception {
-        for (int i = 0; i < 4; i++) { // results reach the FX thread, which may start more background work
-            background.submit(() -> { }).get(120, TimeUnit.SECONDS);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
-    }
-
-    private static void await(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        WaitForAsyncUtils.waitForFxEvents();
+        window.settle(4); // results reach the FX thread, which may start more background work
     }
 
     private static String text(FxRobot robot, String id) {

@@ -1,15 +1,12 @@
 package org.dl4jworkbench.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dl4jworkbench.app.ui.WindowHarness.text;
 
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
@@ -30,30 +27,24 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class EditorWindowTest {
 
-    private final ExecutorService background = Executors.newSingleThreadExecutor();
+    private WindowHarness window;
     private WorkbenchModel model;
     private Stage stage;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        model = WorkbenchModel.withDefaultProject(background);
-        WorkbenchApp.useTheme(model.darkProperty());
-        new MainWindow(model).show(stage);
+        window = WindowHarness.withDefaultProject(stage);
+        model = window.model();
     }
 
     @AfterEach
     void stopBackground() {
-        background.shutdownNow();
+        window.close();
     }
 
     private void awaitDataset() throws Exception {
-        background.submit(() -> { }).get(60, TimeUnit.SECONDS); // runs after the queued load has finished
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
+        window.settle(); // after the queued load has finished
     }
 
     @Test

@@ -1,12 +1,10 @@
 package org.dl4jworkbench.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dl4jworkbench.app.ui.WindowHarness.text;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -35,7 +33,7 @@ class FieldsWindowTest {
 
     private static final String LR_EXPECTS = "Learning rate: expected a number above 0 and at most 10, found ";
 
-    private final ExecutorService background = Executors.newSingleThreadExecutor();
+    private WindowHarness window;
     private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
     private Thread.UncaughtExceptionHandler previous;
     private WorkbenchModel model;
@@ -45,20 +43,18 @@ class FieldsWindowTest {
         previous = Thread.getDefaultUncaughtExceptionHandler();
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(e));
         Thread.currentThread().setUncaughtExceptionHandler((t, e) -> uncaught.add(e)); // the FX thread
-        model = WorkbenchModel.withDefaultProject(background);
-        WorkbenchApp.useTheme(model.darkProperty());
-        new MainWindow(model).show(stage);
+        window = WindowHarness.withDefaultProject(stage);
+        model = window.model();
     }
 
     @AfterEach
     void stop() {
-        background.shutdownNow();
+        window.close();
         Thread.setDefaultUncaughtExceptionHandler(previous);
     }
 
     private void awaitDataset() throws Exception {
-        background.submit(() -> { }).get(60, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        window.settle();
     }
 
     private static TextField editorOf(FxRobot robot, String id) {
@@ -74,10 +70,6 @@ class FieldsWindowTest {
         robot.write(text);
         robot.type(KeyCode.TAB);
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
     }
 
     private void selectTab(FxRobot robot, int index) {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.control.ListView;
@@ -33,7 +31,7 @@ class ProjectWindowTest {
     @TempDir
     static Path dir;
 
-    private final ExecutorService background = Executors.newSingleThreadExecutor();
+    private WindowHarness window;
     private WorkbenchModel model;
     private Stage stage;
     private Path settings;
@@ -41,23 +39,18 @@ class ProjectWindowTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        settings = Files.createTempDirectory(dir, "settings");
-        model = new WorkbenchModel(background, settings);
-        model.loadDataset("mnist-mini");
-        WorkbenchApp.useTheme(model.darkProperty());
-        new MainWindow(model).show(stage);
+        window = WindowHarness.withSettingsIn(dir, stage);
+        model = window.model();
+        settings = window.settings();
     }
 
     @AfterEach
     void stopBackground() {
-        background.shutdownNow();
+        window.close();
     }
 
     private void settle() throws Exception {
-        for (int i = 0; i < 3; i++) { // background tasks hand their results to the FX thread, which may queue more
-            background.submit(() -> { }).get(60, TimeUnit.SECONDS);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
+        window.settle(3); // background tasks hand their results to the FX thread, which may queue more
     }
 
     private void addDropoutFromThePalette(FxRobot robot) throws Exception {
@@ -83,7 +76,7 @@ class ProjectWindowTest {
         Project saved = model.project();
         assertThat(saved.spec().layers().get(4)).isInstanceOf(DropoutSpec.class);
 
-        var other = new WorkbenchModel(background, settings);
+        var other = new WorkbenchModel(window.background(), settings);
         robot.interact(() -> other.openProject(folder));
         settle();
         Project reopened = other.project();
@@ -151,7 +144,7 @@ class ProjectWindowTest {
         Thread.sleep(2_600); // the autosave follows an edit after 2 s
         settle();
         // the process dies here: nothing saved, the window never closed. A new workbench starts:
-        var restarted = new WorkbenchModel(background, settings);
+        var restarted = new WorkbenchModel(window.background(), settings);
         var found = new java.util.concurrent.atomic.AtomicReference<org.dl4jworkbench.app.ui.task.BackgroundTask<
                 java.util.List<org.dl4jworkbench.app.project.Autosave.Recovery>>>();
         robot.interact(() -> found.set(restarted.findRecoveries()));

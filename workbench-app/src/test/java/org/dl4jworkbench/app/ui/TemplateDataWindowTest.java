@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -34,7 +31,7 @@ class TemplateDataWindowTest {
     @TempDir
     static Path dir;
 
-    private final ExecutorService background = Executors.newSingleThreadExecutor();
+    private WindowHarness window;
     private String dataBefore;
     private WorkbenchModel model;
     private Stage stage;
@@ -45,14 +42,13 @@ class TemplateDataWindowTest {
         dataBefore = System.getProperty("workbench.data");
         // an empty data folder: CIFAR-10 is not downloaded
         System.setProperty("workbench.data", Files.createTempDirectory(dir, "data").toString());
-        model = WorkbenchModel.withDefaultProject(background);
-        WorkbenchApp.useTheme(model.darkProperty());
-        new MainWindow(model).show(stage);
+        window = WindowHarness.withDefaultProject(stage);
+        model = window.model();
     }
 
     @AfterEach
     void stop() {
-        background.shutdownNow();
+        window.close();
         if (dataBefore == null) {
             System.clearProperty("workbench.data");
         } else {
@@ -61,10 +57,7 @@ class TemplateDataWindowTest {
     }
 
     private void settle() throws Exception {
-        for (int i = 0; i < 3; i++) {
-            background.submit(() -> { }).get(60, TimeUnit.SECONDS);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
+        window.settle(3);
     }
 
     private void newFromTemplate(FxRobot robot, String id) throws Exception {
@@ -93,9 +86,7 @@ class TemplateDataWindowTest {
     }
 
     private static void await(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
-                () -> WaitForAsyncUtils.asyncFx(condition).get(30, TimeUnit.SECONDS));
-        WaitForAsyncUtils.waitForFxEvents();
+        WindowHarness.await(60, condition);
     }
 
     @Test

@@ -1,15 +1,12 @@
 package org.dl4jworkbench.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dl4jworkbench.app.ui.WindowHarness.await;
+import static org.dl4jworkbench.app.ui.WindowHarness.text;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.dl4jworkbench.app.ui.dashboard.DashboardView;
 import org.dl4jworkbench.app.ui.predict.PredictionPane;
@@ -22,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * An Error on the training thread (an out-of-memory error, as ND4J throws when a network does
@@ -35,34 +31,23 @@ class TrainingFailureWindowTest {
     @TempDir
     Path dir;
 
-    private final ExecutorService background = Executors.newSingleThreadExecutor();
+    private WindowHarness window;
     private WorkbenchModel model;
 
     @Start
     void start(Stage stage) {
-        model = WorkbenchModel.withDefaultProject(background);
-        WorkbenchApp.useTheme(model.darkProperty());
-        new MainWindow(model).show(stage);
+        window = WindowHarness.withDefaultProject(stage);
+        model = window.model();
     }
 
     @AfterEach
     void stopBackground() {
-        background.shutdownNow();
-    }
-
-    private static void await(int seconds, Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
+        window.close();
     }
 
     @Test
     void anOutOfMemoryErrorWhileTrainingIsShownAndTheWindowCanTrainAgain(FxRobot robot) throws Exception {
-        background.submit(() -> { }).get(60, TimeUnit.SECONDS); // the dataset has loaded
-        WaitForAsyncUtils.waitForFxEvents();
+        window.settle(); // the dataset has loaded
         robot.interact(() -> model.projectProperty().set(model.projectProperty().get().savedAs("failing", dir)));
         TrainAction training = ((DashboardView) robot.lookup("#" + DashboardView.ID).query().getUserData())
                 .training();

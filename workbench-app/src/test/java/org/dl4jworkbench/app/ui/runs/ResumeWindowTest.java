@@ -1,13 +1,11 @@
 package org.dl4jworkbench.app.ui.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dl4jworkbench.app.ui.WindowHarness.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -19,7 +17,7 @@ import org.dl4jworkbench.app.project.Project;
 import org.dl4jworkbench.app.project.ProjectFiles;
 import org.dl4jworkbench.app.ui.MainWindow;
 import org.dl4jworkbench.app.ui.TrainAction;
-import org.dl4jworkbench.app.ui.WorkbenchApp;
+import org.dl4jworkbench.app.ui.WindowHarness;
 import org.dl4jworkbench.app.ui.WorkbenchModel;
 import org.dl4jworkbench.app.ui.dashboard.DashboardView;
 import org.dl4jworkbench.app.ui.predict.PredictionPane;
@@ -43,7 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Resuming runs from the Runs tab of the real window, headless: a run stopped after its first
@@ -63,7 +60,7 @@ class ResumeWindowTest {
     /** A project folder holding an MLP run on mnist-mini, stopped after epoch 1 of 2, and a copy whose data changed. */
     static Path project;
 
-    private final ExecutorService background = Executors.newSingleThreadExecutor();
+    private WindowHarness window;
     private WorkbenchModel model;
 
     @BeforeAll
@@ -105,27 +102,17 @@ class ResumeWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        model = new WorkbenchModel(background, Files.createTempDirectory(dir, "settings"));
-        model.loadDataset("mnist-mini");
-        WorkbenchApp.useTheme(model.darkProperty());
-        new MainWindow(model).show(stage);
+        window = WindowHarness.withSettingsIn(dir, stage);
+        model = window.model();
     }
 
     @AfterEach
     void stopBackground() {
-        background.shutdownNow();
+        window.close();
     }
 
     private void settle() throws Exception {
-        for (int i = 0; i < 6; i++) { // results reach the FX thread, which may start more background work
-            background.submit(() -> { }).get(120, TimeUnit.SECONDS);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
-    }
-
-    private static void await(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        WaitForAsyncUtils.waitForFxEvents();
+        window.settle(6); // results reach the FX thread, which may start more background work
     }
 
     private static String text(FxRobot robot, String id) {

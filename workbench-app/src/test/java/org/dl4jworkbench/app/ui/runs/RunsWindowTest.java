@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
@@ -17,7 +15,7 @@ import org.dl4jworkbench.app.project.Project;
 import org.dl4jworkbench.app.project.ProjectFiles;
 import org.dl4jworkbench.core.run.TrainingRun;
 import org.dl4jworkbench.app.ui.MainWindow;
-import org.dl4jworkbench.app.ui.WorkbenchApp;
+import org.dl4jworkbench.app.ui.WindowHarness;
 import org.dl4jworkbench.app.ui.WorkbenchModel;
 import org.dl4jworkbench.app.ui.evaluation.EvaluationView;
 import org.dl4jworkbench.app.ui.predict.PredictionPane;
@@ -35,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Past runs through the real window, headless: a reopened project shows its latest finished
@@ -50,7 +47,7 @@ class RunsWindowTest {
     /** A project folder holding one real run: an MLP trained one epoch on mnist-mini. */
     static Path trained;
 
-    private final ExecutorService background = Executors.newSingleThreadExecutor();
+    private WindowHarness window;
     private WorkbenchModel model;
     private Stage stage;
 
@@ -68,22 +65,17 @@ class RunsWindowTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        model = new WorkbenchModel(background, Files.createTempDirectory(dir, "settings"));
-        model.loadDataset("mnist-mini");
-        WorkbenchApp.useTheme(model.darkProperty());
-        new MainWindow(model).show(stage);
+        window = WindowHarness.withSettingsIn(dir, stage);
+        model = window.model();
     }
 
     @AfterEach
     void stopBackground() {
-        background.shutdownNow();
+        window.close();
     }
 
     private void settle() throws Exception {
-        for (int i = 0; i < 6; i++) { // results reach the FX thread, which may start more background work
-            background.submit(() -> { }).get(120, TimeUnit.SECONDS);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
+        window.settle(6); // results reach the FX thread, which may start more background work
     }
 
     @Test
