@@ -124,6 +124,22 @@ frame_shot() {
   import -window root -crop "$((w + l + r))x$((h + t + b))+$((x - l))+$((y - t))" +repage "$2"
 }
 
+# Region $2 of window $1 as PNG $3, once two captures 300 ms apart agree (up to 10 s): right
+# after a dialog closes or the window is maximized, the screen may still be repainting.
+steady_crop() {
+  local deadline=$((SECONDS + 10))
+  import -window "$1" -crop "$2" +repage "$3.a.png"
+  while :; do
+    sleep 0.3
+    import -window "$1" -crop "$2" +repage "$3"
+    if [ "$({ compare -metric AE "$3.a.png" "$3" null: 2>&1 || true; } | sed 's/ .*//')" = 0 ] \
+        || [ $SECONDS -ge "$deadline" ]; then
+      rm -f "$3.a.png"; return
+    fi
+    mv "$3" "$3.a.png"
+  done
+}
+
 # Fresh settings (no recovery prompt, no recent list) and a scratch folder for runs.
 mkdir -p "$work/cwd"
 start=$(date +%s.%N)
@@ -166,8 +182,9 @@ read -r w3 h3 <<<"$(size_of "$main")"
 echo "main window after the dialog: ${w3}x${h3}"
 [ "$w3" -ge 1000 ] && [ "$h3" -ge 700 ] || fail "the main window shrank to ${w3}x${h3} after the dialog closed"
 # The side panes as they are now: the layer palette (left) and the settings pane (right).
-import -window "$main" -crop 260x340+0+100 +repage "$work/left.png"
-import -window "$main" -crop "300x120+$((w3 - 300))+100" +repage "$work/right.png"
+xdotool mousemove 0 0 # no hover highlight in either picture
+steady_crop "$main" 260x340+0+100 "$work/left.png"
+steady_crop "$main" "300x120+$((w3 - 300))+100" "$work/right.png"
 
 # Maximized: it fills the screen (less openbox's title bar), the Train button moves to the new
 # right edge, and the side panes keep their width (their pixels are those of the normal window).
@@ -179,12 +196,25 @@ echo "maximized: ${mw}x${mh} on a ${screen_w}x${screen_h} screen; Train button: 
 [ "$mw" -ge $((screen_w - 10)) ] && [ "$mh" -ge $((screen_h - 60)) ] \
   || fail "maximized, the window is ${mw}x${mh} on a ${screen_w}x${screen_h} screen"
 [ "$train" -ge 200 ] || fail "maximized, the window shows no Train button at its new right edge: not laid out again"
-import -window "$main" -crop 260x340+0+100 +repage "$work/left-max.png"
-import -window "$main" -crop "300x120+$((mw - 300))+100" +repage "$work/right-max.png"
+steady_crop "$main" "${mw}x$((mh < 600 ? mh : 600))+0+0" "$work/max-top.png"
+# The panes' pixels, best over a vertical shift of up to 12 px: under load JavaFX 25 sometimes
+# draws the whole maximized scene a few pixels lower (seen: 7 px, everything from the menu bar
+# down, widths unchanged); that is reported, not failed: this check is about squeezed panes.
 # (compare exits with 1 when the pictures differ at all; the threshold below decides.)
-left=$({ compare -metric RMSE "$work/left.png" "$work/left-max.png" null: 2>&1 || true; } | sed 's/.*(\(.*\))/\1/')
-right=$({ compare -metric RMSE "$work/right.png" "$work/right-max.png" null: 2>&1 || true; } | sed 's/.*(\(.*\))/\1/')
-echo "side panes, maximized against normal (RMSE, 0 = same pixels): palette $left, settings $right"
+rmse() { { compare -metric RMSE "$1" "$2" null: 2>&1 || true; } | sed 's/.*(\(.*\))/\1/'; }
+left=1 right=1 shift=0
+for dy in 0 1 -1 2 -2 3 -3 4 -4 5 -5 6 -6 7 -7 8 -8 9 -9 10 -10 11 -11 12 -12; do
+  convert "$work/max-top.png" -crop "260x340+0+$((100 + dy))" +repage "$work/left-max.png"
+  convert "$work/max-top.png" -crop "300x120+$((mw - 300))+$((100 + dy))" +repage "$work/right-max.png"
+  l=$(rmse "$work/left.png" "$work/left-max.png"); r=$(rmse "$work/right.png" "$work/right-max.png")
+  if awk -v l="$l" -v r="$r" -v L="$left" -v R="$right" 'BEGIN { exit !(l + r < L + R) }'; then
+    left=$l right=$r shift=$dy
+  fi
+  awk -v l="$left" -v r="$right" 'BEGIN { exit !(l < 0.01 && r < 0.01) }' && break
+done
+echo "side panes, maximized against normal (RMSE, 0 = same pixels): palette $left, settings $right" \
+  "$([ "$shift" = 0 ] || echo "(content drawn ${shift} px lower than in the normal window)")"
+cp "$work"/left*.png "$work"/right*.png "$out"/ # kept beside the screenshots, to see what differed
 awk -v l="$left" -v r="$right" 'BEGIN { exit !(l < 0.05 && r < 0.05) }' \
   || fail "maximized, the side panes differ from the normal window's (palette $left, settings $right): squeezed or stretched"
 # A dialog right after another: with unsaved changes, Ctrl+N first asks "Save changes?"; after
@@ -193,7 +223,16 @@ xdotool mousemove --window "$main" 100 175 click --repeat 2 --delay 80 1 # a lay
 sleep 0.5
 xdotool key --clearmodifiers ctrl+n
 ask=$(wait_window '^Save changes' 20) || fail "Ctrl+N with unsaved changes did not ask to save them"
-sleep 0.5
+# its size settles first (DialogSizing may ask for another a pulse after it is shown)
+prev="" deadline=$((SECONDS + 10))
+while :; do
+  sleep 0.3
+  size=$(size_of "$ask")
+  if [ "$size" = "$prev" ] || [ $SECONDS -ge $deadline ]; then
+    break
+  fi
+  prev=$size
+done
 read -r aw ah <<<"$(size_of "$ask")"
 xdotool mousemove --window "$ask" 91 $((ah - 30)) click 1 # Don't save, the left-most button
 xdotool mousemove 0 0 # off the dialog: a hovered OK is a darker blue
