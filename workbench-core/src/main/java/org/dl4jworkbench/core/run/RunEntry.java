@@ -38,6 +38,18 @@ public record RunEntry(RunFolder run, String name, String network, String datase
     public static final Comparator<RunEntry> NEWEST_FIRST = Comparator.comparing(RunEntry::started,
             Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(RunEntry::name, Comparator.reverseOrder());
 
+    private static final java.util.Set<String> FINISHED = java.util.Set.of(RunSummary.COMPLETED,
+            RunSummary.EARLY_STOPPED, RunSummary.STOPPED);
+
+    /**
+     * True for a run that ended and can be used: completed, stopped or stopped early, with its
+     * model saved. (A run being extended still has the model of before, but is not finished.)
+     * Reads the folder: off the FX thread.
+     */
+    public boolean finishedWithModel() {
+        return FINISHED.contains(status) && Files.isRegularFile(run.model());
+    }
+
     /** The runs directly under {@code parent}, newest first; folders that are not runs are skipped. */
     public static List<RunEntry> list(Path parent, Instant now) throws IOException {
         List<RunEntry> entries = new ArrayList<>();

@@ -28,13 +28,12 @@ final class PredictionWork {
     private PredictionWork() {
     }
 
-    /** The newest run under {@code runs} that saved a model. */
+    /** The newest run under {@code runs} that finished with a model (as the Runs tab opens). */
     static Optional<RunEntry> latestModel(Path runs) throws IOException {
         if (!Files.isDirectory(runs)) {
             return Optional.empty();
         }
-        return RunEntry.list(runs, Instant.now()).stream().filter(r -> Files.isRegularFile(r.run().model()))
-                .findFirst();
+        return RunEntry.list(runs, Instant.now()).stream().filter(RunEntry::finishedWithModel).findFirst();
     }
 
     /**

@@ -65,7 +65,7 @@ public final class RunOpener {
     private void openLatestFinished(java.util.List<RunEntry> entries) {
         int asked = generation;
         // which runs saved a model is read from disk: in the background too
-        run(() -> entries.stream().filter(RunsView::finished).findFirst(), found -> {
+        run(() -> entries.stream().filter(RunEntry::finishedWithModel).findFirst(), found -> {
             if (asked != generation) {
                 return;
             }

@@ -35,7 +35,6 @@ import org.dl4jworkbench.app.charts.LiveChart;
 import org.dl4jworkbench.app.ui.task.BackgroundTask;
 import org.dl4jworkbench.core.run.RunEntry;
 import org.dl4jworkbench.core.run.RunFolder;
-import org.dl4jworkbench.core.run.RunSummary;
 
 /**
  * The project's past runs with their network, dataset, status and accuracies; select one to
@@ -51,8 +50,6 @@ public final class RunsView {
     public static final String NOTE_ID = "runs-note";
     private static final String HINT = "Select a run to see its curves, or several to compare them; Open one to "
             + "use its model and see its evaluation.";
-    private static final Set<String> FINISHED = Set.of(RunSummary.COMPLETED, RunSummary.EARLY_STOPPED,
-            RunSummary.STOPPED);
 
     private final Executor background;
     private final Supplier<Path> folder;
@@ -147,11 +144,6 @@ public final class RunsView {
     /** Says {@code text} above the list (what opening a run did). */
     public void say(String text) {
         note.setText(text);
-    }
-
-    /** True for a run that ended and can be used: completed, stopped or stopped early, with a model. */
-    public static boolean finished(RunEntry entry) {
-        return FINISHED.contains(entry.status()) && Files.isRegularFile(entry.run().model());
     }
 
     /** Lists the runs again (after a run ends, or on request). */

@@ -16,6 +16,7 @@ import javafx.stage.Stage;
 import org.dl4jworkbench.app.project.Project;
 import org.dl4jworkbench.core.predict.MnistModelFixture;
 import org.dl4jworkbench.core.run.RunFolder;
+import org.dl4jworkbench.core.run.RunSummary;
 import org.dl4jworkbench.core.spec.Templates;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -179,6 +180,8 @@ class PredictionPaneTest {
         RunFolder run = RunFolder.createUnder(projectDir.resolve("runs"), "mlp");
         run.writeSpec(Templates.find("mlp").orElseThrow().spec());
         Files.copy(model.file(), run.model());
+        run.writeSummary(new RunSummary(RunSummary.FORMAT_VERSION, "mlp", "mnist-mini", RunSummary.COMPLETED, null,
+                1, 1, 1, null, null, null, 1, 1, null, null, "test")); // a run that finished with its model
         var saved = new Project("project", Templates.find("mlp").orElseThrow().spec(), "mnist-mini", projectDir);
         robot.interact(() -> pane.showLatestRunOf(saved));
         settle();
