@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -201,9 +202,9 @@ final class TrainCommand implements Callable<Integer> {
      * dataset's folder exists, the run folder can be written, and no workbench trains into it now.
      */
     private void checkBeforeLoading() throws UserError {
-        var folderForm = java.util.regex.Pattern.compile("(idx|cifar10|folder):(.+)").matcher(dataset);
-        if (folderForm.matches()) {
-            Path dir = Path.of(folderForm.group(2));
+        Optional<Path> folder = Datasets.folderOf(dataset);
+        if (folder.isPresent()) {
+            Path dir = folder.get();
             if (!Files.isDirectory(dir)) {
                 throw new UserError("--dataset " + dataset + ": " + dir + (Files.exists(dir) ? " is a file, not a "
                         + "folder" : " does not exist") + ". Give the folder that holds the dataset's files");

@@ -2,6 +2,8 @@ package org.dl4jworkbench.core.data;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
 import org.dl4jworkbench.core.data.catalog.Catalog;
 
 /**
@@ -12,8 +14,18 @@ import org.dl4jworkbench.core.data.catalog.Catalog;
 public final class Datasets {
 
     public static final String DEFAULT = IdxDatasets.MNIST_MINI;
+    private static final Set<String> FOLDER_FORMS = Set.of("idx", "cifar10", "folder");
 
     private Datasets() {
+    }
+
+    /** The folder a SPEC of the folder forms names ({@code idx:DIR}, {@code cifar10:DIR}, {@code folder:DIR}). */
+    public static Optional<Path> folderOf(String spec) {
+        int colon = spec.indexOf(':');
+        if (colon <= 0 || !FOLDER_FORMS.contains(spec.substring(0, colon))) {
+            return Optional.empty();
+        }
+        return Optional.of(Path.of(spec.substring(colon + 1)));
     }
 
     public static Dataset open(String spec) throws IOException, InvalidDataException {
@@ -25,18 +37,16 @@ public final class Datasets {
             return IdxDatasets.mnistMini();
         }
         int colon = spec.indexOf(':');
-        if (colon > 0) {
-            String form = spec.substring(0, colon);
-            Path dir = Path.of(spec.substring(colon + 1));
-            switch (form) {
+        Optional<Path> folder = folderOf(spec);
+        if (folder.isPresent()) {
+            Path dir = folder.get();
+            switch (spec.substring(0, colon)) {
                 case "idx":
                     return IdxDatasets.open(dir);
                 case "cifar10":
                     return Cifar10Reader.open(dir);
-                case "folder":
-                    return ImageFolders.open(dir, options);
                 default:
-                    break;
+                    return ImageFolders.open(dir, options);
             }
         } else if (colon < 0) {
             var entry = Catalog.find(spec);
