@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.dl4jworkbench.core.data.Dataset;
-import org.dl4jworkbench.core.data.DatasetOptions;
 import org.dl4jworkbench.core.data.Datasets;
 import org.dl4jworkbench.core.data.ImageSet;
 import org.dl4jworkbench.core.model.LoadedModel;
@@ -68,8 +67,8 @@ public record OpenedRun(RunEntry entry, Path model, Evaluation evaluation, Strin
     }
 
     /**
-     * The run's test images: the dataset open now where it is the run's (same name and
-     * fingerprint), else the run's dataset opened again at the run's image size; refused
+     * The run's test images: the dataset open now where it is the run's (same data at the same
+     * size), else the run's dataset opened again at the run's image size; refused
      * where its fingerprint or size changed. Where the run kept only some of its mistakes,
      * its model classifies the images again, so the gallery can tell right from wrong.
      */
@@ -83,11 +82,7 @@ public record OpenedRun(RunEntry entry, Path model, Evaluation evaluation, Strin
         }
         Dataset dataset;
         try {
-            dataset = openNow != null && openNow.name().equals(data.name())
-                    && openNow.train().height() == data.height() && openNow.train().width() == data.width()
-                    && openNow.train().channels() == data.channels() ? openNow
-                    : Datasets.open(data.spec(), DatasetOptions.defaults().withSize(data.height(), data.width(),
-                    data.channels()));
+            dataset = data.isOpenAs(openNow) ? openNow : Datasets.open(data.spec(), data.openOptions());
         } catch (Exception e) {
             return new TestImages(null, evaluation, about() + " Its test images could not be opened from "
                     + data.spec() + " (" + e.getMessage() + "); open or download that dataset to see them.");

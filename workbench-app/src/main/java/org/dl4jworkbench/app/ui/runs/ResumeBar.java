@@ -18,12 +18,10 @@ import org.dl4jworkbench.app.ui.fields.NumberField;
 import org.dl4jworkbench.app.ui.fields.NumberRule;
 import org.dl4jworkbench.app.ui.task.BackgroundTask;
 import org.dl4jworkbench.core.data.Dataset;
-import org.dl4jworkbench.core.data.DatasetOptions;
 import org.dl4jworkbench.core.data.Datasets;
 import org.dl4jworkbench.core.run.ResumeException;
 import org.dl4jworkbench.core.run.ResumePlan;
 import org.dl4jworkbench.core.run.RunEntry;
-import org.dl4jworkbench.core.spec.InputSpec;
 
 /**
  * The Runs tab's way to continue a run: Resume trains a stopped or killed run on to the
@@ -173,7 +171,7 @@ public final class ResumeBar {
         runs.say("Resuming " + entry.name() + ": opening its dataset ...");
         BackgroundTask.wrapWithContext(context -> {
             ResumePlan plan = moreEpochs == null ? ResumePlan.of(dir, null) : ResumePlan.extend(dir, moreEpochs);
-            Dataset dataset = sameData(now, plan) ? now : open(plan, context);
+            Dataset dataset = plan.dataset().isOpenAs(now) ? now : open(plan, context);
             plan.checkData(dataset);
             return new Ready(plan, dataset);
         }).onProgress(p -> runs.say("Resuming " + entry.name() + ": opening its dataset, " + p.phase()
@@ -199,20 +197,10 @@ public final class ResumeBar {
                 .executeWith(data);
     }
 
-    /** The window's dataset is the run's where it is the same data at the size the network takes. */
-    private static boolean sameData(Dataset now, ResumePlan plan) {
-        InputSpec input = plan.spec().input();
-        return now != null && now.train().height() == input.height() && now.train().width() == input.width()
-                && now.train().channels() == input.channels()
-                && now.fingerprint().equals(plan.dataset().fingerprint());
-    }
-
     private static Dataset open(ResumePlan plan, BackgroundTask.Context context) throws IOException {
         String spec = plan.dataset().spec();
-        InputSpec input = plan.spec().input();
         try {
-            return Datasets.open(spec, DatasetOptions.defaults().withSize(input.height(), input.width(),
-                    input.channels()).withProgress(context::progress));
+            return Datasets.open(spec, plan.dataset().openOptions().withProgress(context::progress));
         } catch (Exception e) {
             throw new IOException("the run trained on " + spec + ", which cannot be opened now (" + e.getMessage()
                     + "). Open or download that dataset, then resume again", e);
