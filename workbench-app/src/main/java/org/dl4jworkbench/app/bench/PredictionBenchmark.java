@@ -103,7 +103,7 @@ final class PredictionBenchmark {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("model", modelFile.toString());
         r.put("network", model.spec().name());
-        r.put("parameters", model.network().numParams());
+        r.put("parameters", model.network().parameterCount());
         r.put("input", model.input().toString());
         r.put("image", image != null ? image.toString() : "generated");
         r.put("image_size", first.width() + "x" + first.height() + "x" + first.channels());

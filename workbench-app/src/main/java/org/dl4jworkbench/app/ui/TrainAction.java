@@ -11,7 +11,6 @@ import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.util.Duration;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jworkbench.app.project.Project;
 import org.dl4jworkbench.app.charts.CurvesChart;
 import org.dl4jworkbench.app.ui.task.BackgroundTask;
@@ -19,6 +18,7 @@ import org.dl4jworkbench.app.ui.task.Failure;
 import org.dl4jworkbench.app.ui.task.WorkbenchExecutors;
 import org.dl4jworkbench.core.backend.Backend;
 import org.dl4jworkbench.core.data.Dataset;
+import org.dl4jworkbench.core.model.Network;
 import org.dl4jworkbench.core.predict.Predictor;
 import org.dl4jworkbench.core.run.ResumePlan;
 import org.dl4jworkbench.core.run.TrainingRun;
@@ -228,9 +228,9 @@ public final class TrainAction {
             }).executeWith(background);
         }
         TrainingMonitor monitor = session.get().monitor();
-        Future<MultiLayerNetwork> copy = current.trainer().control().snapshot(); // waited for off the FX thread
+        Future<Network> copy = current.trainer().control().snapshot(); // waited for off the FX thread
         return BackgroundTask.wrap(() -> {
-            MultiLayerNetwork net = copy.get();
+            Network net = copy.get();
             IterationEvent latest = monitor.since(new TrainingMonitor.Cursor(Integer.MAX_VALUE, Integer.MAX_VALUE))
                     .latest();
             return new Predictor(current.snapshotModel(net, latest == null ? 0 : latest.epoch() - 1));

@@ -2,7 +2,6 @@ package org.dl4jworkbench.core.model;
 
 import java.time.Duration;
 import java.util.List;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jworkbench.core.data.Normalizer;
 import org.dl4jworkbench.core.spec.InputSpec;
 import org.dl4jworkbench.core.spec.NetworkSpec;
@@ -13,10 +12,10 @@ import org.dl4jworkbench.core.spec.NetworkSpec;
  * {@code screening} is how long the checks before DL4J took (zip, configuration allow-list,
  * parameter count, metadata), for benchmarks.
  *
- * <p>{@link MultiLayerNetwork#output} and {@code fit} are synchronized on the network: give
+ * <p>DL4J's {@code output} and {@code fit} are synchronized on the network: give
  * this network to one user (a {@code Predictor}, or a training run), not both.
  */
-public record LoadedModel(MultiLayerNetwork network, ModelMetadata metadata, NetworkSpec spec, Duration screening) {
+public record LoadedModel(Network network, ModelMetadata metadata, NetworkSpec spec, Duration screening) {
 
     public Normalizer normalizer() {
         return metadata.normalizer();

@@ -9,7 +9,6 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.dl4jworkbench.core.util.AtomicFiles;
 import org.dl4jworkbench.core.util.Json;
@@ -30,7 +29,7 @@ public final class ModelFiles {
      * Saves the network with its updater state (so training can continue) and the metadata.
      * A crash while saving leaves any earlier file at {@code target} as it was.
      */
-    public static void save(MultiLayerNetwork net, ModelMetadata metadata, Path target) throws IOException {
+    public static void save(Network net, ModelMetadata metadata, Path target) throws IOException {
         String json;
         try {
             json = Json.mapper().writeValueAsString(metadata);
@@ -39,7 +38,7 @@ public final class ModelFiles {
         }
         AtomicFiles.write(target, tmp -> {
             // Not writeModel(net, file, true, normalizer): that throws "flush() failed: stream is closed" in M2.1.
-            ModelSerializer.writeModel(net, tmp.toFile(), true);
+            ModelSerializer.writeModel(net.dl4j(), tmp.toFile(), true);
             try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + tmp.toUri()), Map.of())) {
                 Files.writeString(zip.getPath(METADATA_ENTRY), json, StandardCharsets.UTF_8);
             }

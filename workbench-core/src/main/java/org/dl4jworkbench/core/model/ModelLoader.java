@@ -67,7 +67,7 @@ final class ModelLoader {
             INDArray coefficients = NdArrayEntry.read(zip, entries.get(ModelZipScreen.COEFFICIENTS), parameters,
                     type, file);
             MultiLayerNetwork net = restore(conf, coefficients, zip, entries.get(ModelZipScreen.UPDATER_STATE), file);
-            return new LoadedModel(net, metadata, spec, screening);
+            return new LoadedModel(Network.of(net), metadata, spec, screening);
         }
     }
 

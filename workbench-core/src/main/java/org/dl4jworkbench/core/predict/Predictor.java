@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jworkbench.core.data.Normalizer;
 import org.dl4jworkbench.core.data.image.DecodedImage;
 import org.dl4jworkbench.core.data.image.ImageDecodeException;
 import org.dl4jworkbench.core.data.image.ImageDecoder;
 import org.dl4jworkbench.core.data.image.ImagePreprocessor;
 import org.dl4jworkbench.core.model.LoadedModel;
+import org.dl4jworkbench.core.model.Network;
 import org.dl4jworkbench.core.spec.InputSpec;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -23,7 +23,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * ({@link ImagePreprocessor}), normalize with the model's own {@link Normalizer}, then
  * {@code output(input, false)} (inference mode: no dropout).
  *
- * <p>The predictor owns its network. {@link MultiLayerNetwork#output} is synchronized on the
+ * <p>The predictor owns its network. DL4J's {@code output} is synchronized on the
  * network, so a network shared with a training thread would block every prediction until a
  * whole {@code fit} call ends, and training would change the weights under it. Give it a
  * network of its own (a freshly loaded model, or a {@code clone()} taken on the training
@@ -31,7 +31,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Predictor {
 
-    private final MultiLayerNetwork network;
+    private final Network network;
     private final List<String> classNames;
     private final Normalizer normalizer;
     private final InputSpec input;
@@ -70,10 +70,7 @@ public final class Predictor {
         float[] features = new float[bytes.length];
         normalizer.apply(bytes, h * w, features, 0);
         INDArray x = Nd4j.create(features, new long[] {1, c, h, w}, 'c');
-        if (x.dataType() != network.getLayerWiseConfigurations().getDataType()) {
-            x = x.castTo(network.getLayerWiseConfigurations().getDataType());
-        }
-        double[] probabilities = network.output(x, false).toDoubleVector();
+        double[] probabilities = network.output(x).toDoubleVector();
         if (probabilities.length != classNames.size()) {
             throw new IllegalStateException("the network gave " + probabilities.length + " outputs for "
                     + classNames.size() + " classes");

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.dl4jworkbench.core.model.Network;
 import org.dl4jworkbench.core.data.Dataset;
 import org.dl4jworkbench.core.data.Normalizer;
 import org.dl4jworkbench.core.data.Splits;
@@ -109,7 +109,7 @@ public final class TrainingRun {
      * with while the run trains. The normalizer is the one the trainer computes for a new run
      * from the same split (a resumed run kept the one its first part computed: the same).
      */
-    public LoadedModel snapshotModel(MultiLayerNetwork network, int epochsCompleted) {
+    public LoadedModel snapshotModel(Network network, int epochsCompleted) {
         return new LoadedModel(network, metadata(normalizer(), epochsCompleted, Double.NaN), spec, Duration.ZERO);
     }
 

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jworkbench.core.model.InvalidModelException;
 import org.dl4jworkbench.core.model.ModelFiles;
 import org.dl4jworkbench.core.model.ModelMetadata;
+import org.dl4jworkbench.core.model.Network;
 import org.dl4jworkbench.core.util.AtomicFiles;
 import org.dl4jworkbench.core.util.Json;
 
@@ -36,7 +36,7 @@ public final class Checkpoints {
     }
 
     /** Saves the network after {@code state.epoch()}; where {@code best}, it is also the new best model. */
-    public CheckpointState save(MultiLayerNetwork net, ModelMetadata metadata, CheckpointState state, boolean best)
+    public CheckpointState save(Network net, ModelMetadata metadata, CheckpointState state, boolean best)
             throws IOException {
         Files.createDirectories(dir);
         String last = String.format("epoch-%04d.zip", state.epoch());
@@ -110,12 +110,12 @@ public final class Checkpoints {
      * it was. Read through the same screening as any model file: a run folder may come from
      * someone else.
      */
-    public MultiLayerNetwork loadLast(CheckpointState state) throws IOException {
+    public Network loadLast(CheckpointState state) throws IOException {
         return load(state.lastModel());
     }
 
     /** The network of one of this folder's checkpoint files. */
-    MultiLayerNetwork load(String name) throws IOException {
+    Network load(String name) throws IOException {
         try {
             return ModelFiles.load(confined(name, "last_model or best_model")).network();
         } catch (InvalidModelException e) {

@@ -6,10 +6,10 @@ import java.util.List;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jworkbench.core.data.Batches;
 import org.dl4jworkbench.core.data.ImageSet;
 import org.dl4jworkbench.core.data.Normalizer;
+import org.dl4jworkbench.core.model.Network;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
@@ -28,16 +28,20 @@ public final class Evaluator {
      */
     static final long MAX_BATCH_ACTIVATIONS = 1L << 28;
 
+    /** Images per forward pass through a graph (a pretrained backbone at 224x224: about 1.5 GB of activations). */
+    static final int GRAPH_BATCH = 32;
+
     private Evaluator() {
     }
 
     /**
-     * @param batchSize images per forward pass, lowered where that many would allocate more
+     * @param wanted images per forward pass, lowered where that many would allocate more
      *                  than {@link #MAX_BATCH_ACTIVATIONS} activation values
      */
-    public static Evaluation evaluate(MultiLayerNetwork net, ImageSet images, int batchSize, Normalizer normalizer) {
-        batchSize = batchWithin(net.getLayerWiseConfigurations(), images.height(), images.width(), images.channels(),
-                batchSize);
+    public static Evaluation evaluate(Network net, ImageSet images, int wanted, Normalizer normalizer) {
+        int batchSize;
+        batchSize = net.sequential().map(n -> batchWithin(n.getLayerWiseConfigurations(), images.height(),
+                images.width(), images.channels(), wanted)).orElse(Math.min(wanted, GRAPH_BATCH));
         int classes = images.classNames().size();
         int k = Math.min(TOP_K, classes);
         int[][] confusion = new int[classes][classes];
@@ -49,7 +53,7 @@ public final class Evaluator {
         for (int from = 0; from < images.size(); from += batchSize) {
             int to = Math.min(images.size(), from + batchSize);
             DataSet batch = Batches.batch(images, order, from, to, normalizer);
-            float[] probabilities = net.output(batch.getFeatures(), false).dup('c').data().asFloat();
+            float[] probabilities = net.output(batch.getFeatures()).dup('c').data().asFloat();
             for (int i = 0; i < to - from; i++) {
                 System.arraycopy(probabilities, i * classes, row, 0, classes);
                 int actual = images.label(from + i);

@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNSubsamplingHelper;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.dl4jworkbench.core.model.Network;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
@@ -64,15 +65,17 @@ public final class OneDnnHelpers {
      *
      * @return how many layers got a helper
      */
-    public static int install(MultiLayerNetwork net) {
+    public static int install(Network net) {
         String mode = System.getProperty(PROPERTY, "true");
         if (!available() || CONV_HELPER == null || POOL_HELPER == null || mode.equals("false")) {
             return 0;
         }
         boolean pooling = !mode.equals("conv");
-        DataType type = net.getLayerWiseConfigurations().getDataType();
+        DataType type = net.dataType();
+        Layer[] layers = net.sequential().map(MultiLayerNetwork::getLayers)
+                .orElseGet(() -> net.graph().orElseThrow().getLayers());
         int installed = 0;
-        for (Layer layer : net.getLayers()) {
+        for (Layer layer : layers) {
             try {
                 if (layer.getClass() == ConvolutionLayer.class && CONV_HELPER.get(layer) == null
                         && nchw(((ConvolutionLayer) layer).layerConf().getCnn2dDataFormat())) {

@@ -22,6 +22,7 @@ import org.dl4jworkbench.core.data.ImageSet;
 import org.dl4jworkbench.core.data.Normalizer;
 import org.dl4jworkbench.core.data.Splits;
 import org.dl4jworkbench.core.model.ModelMetadata;
+import org.dl4jworkbench.core.model.Network;
 import org.dl4jworkbench.core.spec.DataSpec;
 import org.dl4jworkbench.core.spec.EarlyStoppingSpec;
 import org.dl4jworkbench.core.spec.NetworkSpec;
@@ -50,7 +51,7 @@ public final class Trainer {
     private final NetworkSpec spec;
     private final Dataset data;
     private final Checkpoints checkpoints;
-    private final MultiLayerNetwork resumedNet;
+    private final Network resumedNet;
     private final CheckpointState resumedState;
     private final TrainingControl control = new TrainingControl();
 
@@ -58,7 +59,7 @@ public final class Trainer {
         this(spec, data, null, null, null);
     }
 
-    private Trainer(NetworkSpec spec, Dataset data, Checkpoints checkpoints, MultiLayerNetwork resumedNet,
+    private Trainer(NetworkSpec spec, Dataset data, Checkpoints checkpoints, Network resumedNet,
                     CheckpointState resumedState) {
         this.spec = spec;
         this.data = data;
@@ -123,7 +124,7 @@ public final class Trainer {
         final ImageSet trainSample;
         final Normalizer normalizer;
         final int batches;
-        final MultiLayerNetwork net;
+        final Network net;
         final ISchedule learningRate;
         final List<EpochEvent> history = new ArrayList<>();
         StopReason reason = StopReason.COMPLETED;
@@ -163,8 +164,9 @@ public final class Trainer {
             } else {
                 normalizer = dataSpec.normalization() == Normalization.STANDARDIZE
                         ? Normalizer.standardize(train) : Normalizer.scale();
-                net = new MultiLayerNetwork(SpecCompiler.compile(spec, batches));
-                net.init();
+                var sequential = new MultiLayerNetwork(SpecCompiler.compile(spec, batches));
+                sequential.init();
+                net = Network.of(sequential);
             }
             OneDnnHelpers.install(net);
         }
@@ -197,7 +199,7 @@ public final class Trainer {
                             }
                             DataSet batch = source.next();
                             int n = batch.numExamples();
-                            double lr = learningRate.valueAt(net.getIterationCount(), net.getEpochCount());
+                            double lr = learningRate.valueAt(net.iterationCount(), net.epochCount());
                             net.fit(batch);
                             double loss = net.score();
                             iteration++;

@@ -5,20 +5,20 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.dl4jworkbench.core.model.Network;
 
 /**
  * Pause, resume, stop and snapshot a training run from any thread. The training thread acts
  * on them between minibatches ({@link #betweenBatches}): it waits while paused, ends the run
  * when asked to stop, and hands out copies of the network, because
- * {@code MultiLayerNetwork.output} and {@code fit} are synchronized on the network and a
+ * DL4J's {@code output} and {@code fit} are synchronized on the network and a
  * prediction on the training network would wait for the minibatch.
  */
 public final class TrainingControl {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final List<CompletableFuture<MultiLayerNetwork>> snapshots = new ArrayList<>();
+    private final List<CompletableFuture<Network>> snapshots = new ArrayList<>();
     private boolean paused;
     private boolean stopRequested;
     private boolean finished;
@@ -60,8 +60,8 @@ public final class TrainingControl {
      * Completes at the next minibatch boundary (at once while paused); fails where the run has
      * ended (use its final model then).
      */
-    public CompletableFuture<MultiLayerNetwork> snapshot() {
-        var future = new CompletableFuture<MultiLayerNetwork>();
+    public CompletableFuture<Network> snapshot() {
+        var future = new CompletableFuture<Network>();
         lock.lock();
         try {
             if (finished) {
@@ -80,7 +80,7 @@ public final class TrainingControl {
      * Called by the training thread between minibatches: serves snapshots, waits while paused
      * (telling {@code onPause}/{@code onResume}), and answers whether to stop.
      */
-    boolean betweenBatches(MultiLayerNetwork net, Runnable onPause, Runnable onResume) throws InterruptedException {
+    boolean betweenBatches(Network net, Runnable onPause, Runnable onResume) throws InterruptedException {
         lock.lock();
         try {
             serveSnapshots(net);
@@ -110,9 +110,9 @@ public final class TrainingControl {
         }
     }
 
-    private void serveSnapshots(MultiLayerNetwork net) {
+    private void serveSnapshots(Network net) {
         if (!snapshots.isEmpty()) {
-            MultiLayerNetwork copy = net.clone();
+            Network copy = net.copy();
             snapshots.forEach(f -> f.complete(copy));
             snapshots.clear();
         }

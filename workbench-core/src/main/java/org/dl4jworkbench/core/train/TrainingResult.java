@@ -2,8 +2,8 @@ package org.dl4jworkbench.core.train;
 
 import java.time.Duration;
 import java.util.List;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jworkbench.core.data.Normalizer;
+import org.dl4jworkbench.core.model.Network;
 
 /**
  * The trained network, the normalizer its input needs, and how the run went. {@code epochs}
@@ -12,7 +12,7 @@ import org.dl4jworkbench.core.data.Normalizer;
  * kept, where it ran; {@code test} is measured on the dataset's test split after training;
  * {@code message} explains a stop other than {@link StopReason#COMPLETED}.
  */
-public record TrainingResult(MultiLayerNetwork network, Normalizer normalizer, StopReason reason, String message,
+public record TrainingResult(Network network, Normalizer normalizer, StopReason reason, String message,
                              int epochsCompleted,
                              List<EpochEvent> epochs, Evaluation test, Integer bestEpoch, Duration duration,
                              double imagesPerSecond) {

@@ -77,7 +77,7 @@ class HostileModelFilesTest {
         MultiLayerNetwork net = new MultiLayerNetwork(SpecCompiler.compile(spec));
         net.init();
         good = shared.resolve("model.zip");
-        ModelFiles.save(net, metadata(spec, 10), good);
+        ModelFiles.save(Network.of(net), metadata(spec, 10), good);
         goodEntries = ZipFixtures.read(good);
     }
 
@@ -392,7 +392,7 @@ class HostileModelFilesTest {
                 "2026-11-24T00:00:00Z", metadata(spec, 10).classNames(), 4096, 4096, 1, Normalizer.scale(),
                 "mnist-mini", 1, 0.5, SpecJson.toTree(spec));
         Path file = dir.resolve("wide.zip");
-        ModelFiles.save(net, metadata, file);
+        ModelFiles.save(Network.of(net), metadata, file);
         assertThat(refusal(file, UnsafeModelException.class))
                 .contains("one image would need more than 100,000,000 activation values (at layer 'conv1')");
     }

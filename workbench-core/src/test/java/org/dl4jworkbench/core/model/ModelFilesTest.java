@@ -32,7 +32,7 @@ class ModelFilesTest {
                 "mnist-mini", 1, 0.5, SpecJson.toTree(spec));
         Path file = dir.resolve("model.zip");
         Files.writeString(file, "an older model");
-        ModelFiles.save(net, metadata, file);
+        ModelFiles.save(Network.of(net), metadata, file);
 
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(file);
@@ -70,15 +70,15 @@ class ModelFilesTest {
                 List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"), 28, 28, 1,
                 normalizer, "mnist-mini", 1, 0.5, SpecJson.toTree(spec));
         Path file = dir.resolve("model.zip");
-        ModelFiles.save(net, metadata, file);
+        ModelFiles.save(Network.of(net), metadata, file);
 
         LoadedModel loaded = ModelFiles.load(file);
 
         INDArray input = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 5, 1, 28, 28);
-        assertThat(loaded.network().output(input, false)).isEqualTo(net.output(input, false));
+        assertThat(loaded.network().output(input)).isEqualTo(net.output(input, false));
         assertThat(loaded.network().params()).isEqualTo(net.params());
-        assertThat(loaded.network().getUpdater().getStateViewArray()).isEqualTo(net.getUpdater().getStateViewArray());
-        assertThat(loaded.network().getUpdater().getStateViewArray().sumNumber().doubleValue()).isNotZero();
+        assertThat(loaded.network().sequential().orElseThrow().getUpdater().getStateViewArray()).isEqualTo(net.getUpdater().getStateViewArray());
+        assertThat(loaded.network().sequential().orElseThrow().getUpdater().getStateViewArray().sumNumber().doubleValue()).isNotZero();
         assertThat(loaded.metadata()).usingRecursiveComparison().ignoringFields("network").isEqualTo(metadata);
         assertThat(loaded.spec()).isEqualTo(spec);
         assertThat(loaded.normalizer()).isEqualTo(normalizer);

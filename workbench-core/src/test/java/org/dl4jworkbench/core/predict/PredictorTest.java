@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import javax.imageio.ImageIO;
+import org.dl4jworkbench.core.model.Network;
 import org.dl4jworkbench.core.data.Batches;
 import org.dl4jworkbench.core.data.ImageSet;
 import org.dl4jworkbench.core.data.image.ImageDecodeException;
@@ -73,7 +74,7 @@ class PredictorTest {
             assertThat(p.networkInput()).isEqualTo(asTrained);
             assertThat(p.height() * p.width() * p.channels()).isEqualTo(784);
             var features = Batches.batch(test, new int[] {i}, 0, 1, model.normalizer()).getFeatures();
-            double[] expected = model.network().output(features, false).toDoubleVector();
+            double[] expected = model.network().output(features).toDoubleVector();
             assertThat(p.probabilities()).containsExactly(expected);
         }
     }

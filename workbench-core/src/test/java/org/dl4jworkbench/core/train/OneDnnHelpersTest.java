@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.dl4jworkbench.core.model.Network;
 import org.dl4jworkbench.core.compile.SpecCompiler;
 import org.dl4jworkbench.core.data.Batches;
 import org.dl4jworkbench.core.data.Dataset;
@@ -49,7 +50,7 @@ class OneDnnHelpersTest {
     void lenetGetsHelpersOnItsConvolutionAndPoolingLayers() {
         assumeTrue(OneDnnHelpers.available());
         MultiLayerNetwork net = network("lenet");
-        assertThat(OneDnnHelpers.install(net)).isEqualTo(4);
+        assertThat(OneDnnHelpers.install(Network.of(net))).isEqualTo(4);
         for (Layer layer : net.getLayers()) {
             if (layer instanceof ConvolutionLayer c) {
                 assertThat(c.getHelper()).isNotNull();
@@ -57,7 +58,7 @@ class OneDnnHelpersTest {
                 assertThat(s.getHelper()).isNotNull();
             }
         }
-        assertThat(OneDnnHelpers.install(net)).as("installing twice changes nothing").isZero();
+        assertThat(OneDnnHelpers.install(Network.of(net))).as("installing twice changes nothing").isZero();
     }
 
     @Test
@@ -81,7 +82,7 @@ class OneDnnHelpersTest {
     void aNetworkTrainedWithHelpersSavesAsAPlainDl4jModel() throws Exception {
         assumeTrue(OneDnnHelpers.available());
         MultiLayerNetwork net = network("lenet");
-        OneDnnHelpers.install(net);
+        OneDnnHelpers.install(Network.of(net));
         DataSet data = batch(mini.train(), 32);
         for (int i = 0; i < 5; i++) {
             net.fit(data);
@@ -102,7 +103,7 @@ class OneDnnHelpersTest {
         MultiLayerNetwork plain = network(template);
         MultiLayerNetwork helped = network(template);
         helped.setParams(plain.params().dup());
-        assertThat(OneDnnHelpers.install(helped)).isPositive();
+        assertThat(OneDnnHelpers.install(Network.of(helped))).isPositive();
         assertThat(maxDifference(plain.output(data.getFeatures()), helped.output(data.getFeatures())))
                 .as("outputs").isLessThan(1e-4);
 

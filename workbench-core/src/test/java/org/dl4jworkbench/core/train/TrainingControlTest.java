@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.dl4jworkbench.core.model.Network;
 import org.dl4jworkbench.core.data.Dataset;
 import org.dl4jworkbench.core.data.Datasets;
 import org.dl4jworkbench.core.spec.EarlyStoppingSpec;
@@ -64,7 +65,7 @@ class TrainingControlTest {
         assertThat(iterations).hasSize(20); // nothing trains while paused
         assertThat(trainer.control().isPaused()).isTrue();
 
-        MultiLayerNetwork copy = trainer.control().snapshot().get(5, TimeUnit.SECONDS); // served while paused
+        Network copy = trainer.control().snapshot().get(5, TimeUnit.SECONDS); // served while paused
         assertThat(copy.output(Nd4j.zeros(1, 1, 28, 28)).sumNumber().doubleValue()).isCloseTo(1.0,
                 org.assertj.core.api.Assertions.within(1e-4));
 
@@ -105,7 +106,7 @@ class TrainingControlTest {
     @Test
     void snapshotDuringTrainingIsAnIndependentCopy() throws Exception {
         var trainer = new Trainer(mlp(1), mini);
-        var asked = new CompletableFuture<CompletableFuture<MultiLayerNetwork>>();
+        var asked = new CompletableFuture<CompletableFuture<Network>>();
         var listener = new TrainingListener() {
             @Override
             public void onIteration(IterationEvent e) {
@@ -115,7 +116,7 @@ class TrainingControlTest {
             }
         };
         TrainingResult result = trainer.train(listener);
-        MultiLayerNetwork copy = asked.get().get(1, TimeUnit.SECONDS);
+        Network copy = asked.get().get(1, TimeUnit.SECONDS);
         assertThat(copy).isNotSameAs(result.network());
         assertThat(copy.params()).isNotEqualTo(result.network().params()); // taken after 10 minibatches, not 141
     }
