@@ -16,9 +16,9 @@ import javafx.scene.layout.VBox;
 import org.dl4jworkbench.app.ui.task.BackgroundTask;
 import org.dl4jworkbench.app.ui.task.Failure;
 import org.dl4jworkbench.core.data.catalog.ByteSize;
-import org.dl4jworkbench.core.data.catalog.CatalogEntry;
 import org.dl4jworkbench.core.data.catalog.DownloadException;
 import org.dl4jworkbench.core.data.catalog.DownloadProgress;
+import org.dl4jworkbench.core.data.catalog.Downloadable;
 import org.dl4jworkbench.core.data.catalog.Downloader;
 import org.dl4jworkbench.core.data.catalog.LocalCopy;
 
@@ -26,14 +26,14 @@ import org.dl4jworkbench.core.data.catalog.LocalCopy;
  * A catalogue entry's card in the sources: what of it is on disk, its button (Open, Download,
  * Resume download), and while it downloads (on the data executor) its progress, a few times
  * a second, with Cancel; after a failure, the message, which says where to put the files by
- * hand.
+ * hand. A pretrained network's card has nothing to open here: installed is as far as it goes.
  */
 final class CatalogCard {
 
     static final String CANCELLED = "Download cancelled. What was fetched is kept: the next download "
             + "resumes it.";
 
-    private final CatalogEntry entry;
+    private final Downloadable entry;
     private final Path dataRoot;
     private final Executor background;
     private final Consumer<String> open;
@@ -50,30 +50,32 @@ final class CatalogCard {
     private BackgroundTask<Path> download;
 
     /**
-     * @param open    opens the entry's dataset (by its name) once it is here
+     * @param open    opens the entry's dataset (by its name) once it is here; null for a network
      * @param refresh reads again what of every entry is on disk
      */
-    CatalogCard(CatalogEntry entry, Path dataRoot, Executor background, Consumer<String> open, Runnable refresh) {
+    CatalogCard(Downloadable entry, String titleText, String descriptionText, Path dataRoot, Executor background,
+                Consumer<String> open, Runnable refresh) {
         this.entry = entry;
         this.dataRoot = dataRoot;
         this.background = background;
         this.open = open;
         this.refresh = refresh;
-        var title = new Label(entry.name());
+        var title = new Label(titleText);
         title.getStyleClass().add("source-title");
-        var description = new Label(entry.description());
+        var description = new Label(descriptionText);
         description.setWrapText(true);
         description.getStyleClass().add("hint");
-        state.setId("catalog-state-" + entry.name());
+        String key = idOf(entry);
+        state.setId("catalog-state-" + key);
         state.getStyleClass().add("hint");
         state.setWrapText(true);
-        action.setId("catalog-" + entry.name());
+        action.setId("catalog-" + key);
         action.setDisable(true);
         action.setOnAction(e -> act());
-        progress.setId("catalog-progress-" + entry.name());
+        progress.setId("catalog-progress-" + key);
         progress.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(progress, Priority.ALWAYS);
-        cancel.setId("catalog-cancel-" + entry.name());
+        cancel.setId("catalog-cancel-" + key);
         cancel.getStyleClass().add("small");
         cancel.setOnAction(e -> {
             if (download != null) {
@@ -82,7 +84,7 @@ final class CatalogCard {
         });
         progressText.getStyleClass().add("hint");
         progressText.setWrapText(true);
-        error.setId("catalog-error-" + entry.name());
+        error.setId("catalog-error-" + key);
         error.setEditable(false);
         error.setWrapText(true);
         error.setPrefRowCount(10);
@@ -92,8 +94,18 @@ final class CatalogCard {
         box.getChildren().setAll(title, description, state, action);
     }
 
+    /** The name as a CSS id can hold it: "mobilenet-v1-0.75" is "mobilenet-v1-0-75" ('.' starts a class). */
+    static String idOf(Downloadable entry) {
+        return entry.name().replaceAll("[^A-Za-z0-9-]", "-");
+    }
+
     Node node() {
         return box;
+    }
+
+    /** No server is known for its files: "downloading" it says where to put them by hand. */
+    private boolean byHandOnly() {
+        return entry.files().stream().allMatch(f -> f.urls().isEmpty());
     }
 
     boolean downloading() {
@@ -104,17 +116,18 @@ final class CatalogCard {
     void show(LocalCopy now) {
         copy = now;
         state.setText(now.describe());
-        action.setDisable(false);
+        action.setDisable(open == null && now.state() == LocalCopy.State.VERIFIED);
         action.setText(switch (now.state()) {
-            case VERIFIED, UNCHECKED -> "Open";
+            case VERIFIED -> open != null ? "Open" : "Installed";
+            case UNCHECKED -> open != null ? "Open" : "Check file";
             case PARTIAL -> "Resume download";
-            case MISSING -> "Download (" + ByteSize.format(entry.downloadSize()) + ")";
+            case MISSING -> byHandOnly() ? "How to install" : "Download (" + ByteSize.format(entry.downloadSize()) + ")";
         });
     }
 
-    /** Opens the dataset where it is here, else downloads it. */
+    /** Opens the dataset where it is here, else downloads it (a network's file put here by hand: checks it). */
     void act() {
-        if (copy != null && (copy.state() == LocalCopy.State.VERIFIED || copy.state() == LocalCopy.State.UNCHECKED)) {
+        if (open != null && copy != null && (copy.state() == LocalCopy.State.VERIFIED || copy.state() == LocalCopy.State.UNCHECKED)) {
             open.accept(entry.name());
         } else {
             startDownload();
@@ -148,7 +161,9 @@ final class CatalogCard {
             progressText.setText(p.phase());
         }).onSuccess(folder -> {
             finished(bar, null);
-            open.accept(entry.name());
+            if (open != null) {
+                open.accept(entry.name());
+            }
         }).onCancelled(() -> finished(bar, CANCELLED))
                 .onFailure(f -> finished(bar, message(f)))
                 .executeWith(background);
@@ -164,7 +179,8 @@ final class CatalogCard {
         box.getChildren().removeAll(bar, progressText);
         download = null;
         if (message != null) {
-            errorTitle.setText(message.equals(CANCELLED) ? "Cancelled" : "Download failed");
+            errorTitle.setText(message.equals(CANCELLED) ? "Cancelled" : byHandOnly() ? "Install by hand"
+                    : "Download failed");
             error.setText(message);
             box.getChildren().addAll(errorTitle, error);
         }

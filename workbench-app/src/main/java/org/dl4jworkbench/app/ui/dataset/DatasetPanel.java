@@ -25,6 +25,8 @@ import org.dl4jworkbench.core.data.SkippedFile;
 import org.dl4jworkbench.core.data.WorkbenchDirs;
 import org.dl4jworkbench.core.data.catalog.Catalog;
 import org.dl4jworkbench.core.data.catalog.CatalogEntry;
+import org.dl4jworkbench.core.pretrained.PretrainedCatalog;
+import org.dl4jworkbench.core.pretrained.PretrainedEntry;
 import org.dl4jworkbench.core.spec.NetworkSpec;
 import org.dl4jworkbench.core.spec.Template;
 
@@ -32,7 +34,8 @@ import org.dl4jworkbench.core.spec.Template;
  * The Dataset tab: choose a dataset (built in, catalogue, a folder, or a folder dropped on the
  * panel), see its classes per split, sample images per class, files that were skipped and why,
  * whether it fits the network (with a one-click fix), and how training data is prepared and
- * augmented, with a live preview. Opening goes through {@link WorkbenchModel#loadDataset};
+ * augmented, with a live preview; the catalogue's pretrained networks can be installed from
+ * its sources too. Opening goes through {@link WorkbenchModel#loadDataset};
  * everything that reads images runs on the model's background executor.
  */
 public final class DatasetPanel {
@@ -59,15 +62,21 @@ public final class DatasetPanel {
     private BackgroundTask<DatasetStats> stats;
 
     public DatasetPanel(WorkbenchModel model) {
-        this(model, WorkbenchDirs.data(), Catalog.entries());
+        this(model, WorkbenchDirs.data(), Catalog.entries(), PretrainedCatalog.entries());
     }
 
-    /** A panel whose catalogue is {@code entries} kept under {@code dataRoot}. */
+    /** A panel whose catalogue is {@code entries} kept under {@code dataRoot}, with no networks. */
     public DatasetPanel(WorkbenchModel model, Path dataRoot, List<CatalogEntry> entries) {
+        this(model, dataRoot, entries, List.of());
+    }
+
+    /** A panel whose catalogue is {@code entries} and {@code networks}, kept under {@code dataRoot}. */
+    public DatasetPanel(WorkbenchModel model, Path dataRoot, List<CatalogEntry> entries,
+                        List<PretrainedEntry> networks) {
         this.model = model;
         this.editor = model.editor();
         this.entries = entries;
-        sources = new SourcesView(model.background(), dataRoot, entries, model::loadDataset);
+        sources = new SourcesView(model.background(), dataRoot, entries, networks, model::loadDataset);
         request = new RequestNote(sources, model::loadDataset, model.background(), dataRoot);
         banner = new MismatchBanner(editor);
         samples = new SamplesView(model.background());

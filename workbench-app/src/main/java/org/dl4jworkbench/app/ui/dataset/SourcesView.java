@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.stream.Stream;
 import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -15,7 +16,9 @@ import javafx.stage.DirectoryChooser;
 import org.dl4jworkbench.app.ui.task.BackgroundTask;
 import org.dl4jworkbench.core.data.Datasets;
 import org.dl4jworkbench.core.data.catalog.CatalogEntry;
+import org.dl4jworkbench.core.data.catalog.Downloadable;
 import org.dl4jworkbench.core.data.catalog.LocalCopy;
+import org.dl4jworkbench.core.pretrained.PretrainedEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * Where a dataset comes from: the built-in MNIST subset, the catalogue's datasets (each a
  * {@link CatalogCard}: downloaded in the background with progress and Cancel; where that
  * fails, the message says where to put the files by hand), or a folder of IDX files, CIFAR-10 batches or class subfolders of images.
- * Choosing one hands its dataset SPEC to {@code open}.
+ * Choosing one hands its dataset SPEC to {@code open}. Below them, the pretrained networks of the
+ * catalogue, to install for transfer learning (nothing to open here).
  */
 final class SourcesView {
 
@@ -32,7 +36,7 @@ final class SourcesView {
 
     private final Executor background;
     private final Path dataRoot;
-    private final List<CatalogEntry> entries;
+    private final List<Downloadable> entries;
     private final Consumer<String> open;
     private final VBox root = new VBox(10);
     private final Map<String, CatalogCard> cards = new HashMap<>();
@@ -40,10 +44,11 @@ final class SourcesView {
     private final Map<String, Node> folderButtons = new HashMap<>();
     private File lastFolder;
 
-    SourcesView(Executor background, Path dataRoot, List<CatalogEntry> entries, Consumer<String> open) {
+    SourcesView(Executor background, Path dataRoot, List<CatalogEntry> entries, List<PretrainedEntry> networks,
+                Consumer<String> open) {
         this.background = background;
         this.dataRoot = dataRoot;
-        this.entries = entries;
+        this.entries = Stream.concat(entries.stream(), networks.stream()).map(Downloadable.class::cast).toList();
         this.open = open;
         root.setId(ID);
         root.getStyleClass().add("dataset-sources");
@@ -80,11 +85,25 @@ final class SourcesView {
         catalogTitle.getStyleClass().add("section-title");
         root.getChildren().add(catalogTitle);
         for (CatalogEntry entry : entries) {
-            var card = new CatalogCard(entry, dataRoot, background, open, this::refresh);
-            cards.put(entry.name(), card);
-            root.getChildren().add(card.node());
+            addCard(new CatalogCard(entry, entry.name(), entry.description(), dataRoot, background, open,
+                    this::refresh), entry);
+        }
+        if (!networks.isEmpty()) {
+            var networksTitle = new Label("Pretrained networks");
+            networksTitle.getStyleClass().add("section-title");
+            root.getChildren().add(networksTitle);
+        }
+        for (PretrainedEntry network : networks) {
+            addCard(new CatalogCard(network, network.title(), network.description() + ". Licence "
+                    + network.licence() + "; kept in " + network.folder(dataRoot) + ".", dataRoot, background, null,
+                    this::refresh), network);
         }
         refresh();
+    }
+
+    private void addCard(CatalogCard card, Downloadable entry) {
+        cards.put(entry.name(), card);
+        root.getChildren().add(card.node());
     }
 
     Node node() {

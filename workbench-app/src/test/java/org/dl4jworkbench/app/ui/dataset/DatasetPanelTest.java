@@ -44,6 +44,8 @@ import org.dl4jworkbench.app.ui.WorkbenchApp;
 import org.dl4jworkbench.app.ui.WorkbenchModel;
 import org.dl4jworkbench.core.data.catalog.Catalog;
 import org.dl4jworkbench.core.data.catalog.CatalogEntry;
+import org.dl4jworkbench.core.pretrained.PretrainedCatalog;
+import org.dl4jworkbench.core.pretrained.PretrainedEntry;
 import org.dl4jworkbench.core.spec.InputSpec;
 import org.dl4jworkbench.core.spec.Normalization;
 import org.junit.jupiter.api.AfterEach;
@@ -315,6 +317,39 @@ class DatasetPanelTest {
         } finally {
             server.stop(0);
         }
+    }
+
+    /** MobileNet has no download location: its card says where to put the file, then checks it there. */
+    @Test
+    void aPretrainedNetworkIsInstalledByHandFromItsCard(FxRobot robot, @TempDir Path dataRoot) throws Exception {
+        PretrainedEntry mobilenet = PretrainedCatalog.MOBILENET_V1_075;
+        Path shared = Path.of("..", "..", "shared", "data", mobilenet.file().name()).toAbsolutePath().normalize();
+        assertThat(shared).as("the shared data file (../shared/data beside the repository, see its README.md)")
+                .isRegularFile();
+        Node panel = fx(() -> {
+            var node = new DatasetPanel(model, dataRoot, List.of(), List.of(mobilenet)).node();
+            extraStage = new Stage();
+            extraStage.setScene(new Scene((Parent) node, 900, 700));
+            extraStage.show();
+            return node;
+        });
+        await(() -> robot.from(panel).lookup("#catalog-state-mobilenet-v1-0-75").queryAs(Label.class).getText()
+                .equals("not downloaded"));
+        Button install = robot.from(panel).lookup("#catalog-mobilenet-v1-0-75").queryButton();
+        assertThat(install.getText()).isEqualTo("How to install");
+        robot.interact(install::fire);
+        await(() -> robot.from(panel).lookup("#catalog-error-mobilenet-v1-0-75").tryQuery().isPresent());
+        assertThat(robot.from(panel).lookup("#catalog-error-mobilenet-v1-0-75").queryAs(TextArea.class).getText())
+                .contains("Put mobilenet_v1_0.75_224_imagenet.h5 (10,659,272 bytes, SHA-256 3f4c38af",
+                        "into " + mobilenet.folder(dataRoot));
+
+        Files.copy(shared, mobilenet.modelFile(dataRoot));
+        robot.interact(install::fire);
+        await(() -> install.getText().equals("Installed"));
+        assertThat(install.isDisabled()).isTrue();
+        assertThat(robot.from(panel).lookup("#catalog-state-mobilenet-v1-0-75").queryAs(Label.class).getText())
+                .isEqualTo("downloaded, verified");
+        assertThat(model.datasetProperty().get().name()).isEqualTo("mnist-mini"); // a network opens no dataset
     }
 
     /**

@@ -112,8 +112,8 @@ public final class Catalog {
     }
 
     static String notDownloaded(LocalCopy copy) {
-        CatalogEntry entry = copy.entry();
-        String command = "./workbench datasets download " + entry.name();
+        Downloadable entry = copy.entry();
+        String command = entry.downloadCommand();
         if (copy.state() == LocalCopy.State.PARTIAL) {
             return "dataset '" + entry.name() + "' is only partly downloaded (" + ByteSize.format(copy.partBytes())
                     + " of about " + ByteSize.format(entry.downloadSize()) + " in " + copy.folder() + "): run "

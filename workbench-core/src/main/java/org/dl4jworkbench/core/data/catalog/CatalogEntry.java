@@ -9,7 +9,8 @@ import java.util.List;
  * and the files to fetch. It lives in {@code DATA/NAME}, where DATA is usually
  * {@link org.dl4jworkbench.core.data.WorkbenchDirs#data()}.
  */
-public record CatalogEntry(String name, String format, String description, List<RemoteFile> files) {
+public record CatalogEntry(String name, String format, String description, List<RemoteFile> files)
+        implements Downloadable {
 
     public CatalogEntry {
         if (!name.matches("[a-z0-9][a-z0-9-]*")) {
@@ -21,24 +22,20 @@ public record CatalogEntry(String name, String format, String description, List<
         files = List.copyOf(files);
     }
 
-    /** Bytes to download, as the catalogue knows them (a mirror's copy may differ a little). */
-    public long downloadSize() {
-        return files.stream().mapToLong(RemoteFile::size).sum();
-    }
-
     /** Where the entry's files live under {@code dataRoot}. */
+    @Override
     public Path folder(Path dataRoot) {
         return dataRoot.resolve(name);
     }
 
-    /** Every file the entry leaves in its folder once installed, relative to it. */
-    public List<String> keptFiles() {
-        return files.stream().flatMap(f -> f.keptFiles().stream()).toList();
+    @Override
+    public String kind() {
+        return "dataset";
     }
 
-    /** The names of the files as downloaded, for telling a user what to fetch by hand. */
-    public List<String> fileNames() {
-        return files.stream().map(RemoteFile::name).toList();
+    @Override
+    public String downloadCommand() {
+        return "./workbench datasets download " + name;
     }
 
     /** The same dataset with other files (tests point its URLs at a local server). */

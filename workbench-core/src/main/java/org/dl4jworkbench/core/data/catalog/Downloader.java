@@ -17,7 +17,8 @@ import java.util.function.BooleanSupplier;
 import org.dl4jworkbench.core.data.InvalidDataException;
 
 /**
- * Downloads a catalogue entry into {@code DATA/NAME}: each file from its first URL that
+ * Downloads a catalogue entry (a dataset into {@code DATA/NAME}, a network into
+ * {@code DATA/models/ID}): each file from its first URL that
  * answers (official location, then mirrors) into {@code FILE.part}, resuming a part left by an
  * earlier try; verifies it; unpacks it; moves it into place; and finally marks the folder
  * verified. Files already in place, or put there by hand, are checked instead of fetched.
@@ -55,14 +56,14 @@ public final class Downloader {
     }
 
     /**
-     * Makes {@code entry} ready in {@code DATA/NAME}, downloading what is missing.
+     * Makes {@code entry} ready in its folder, downloading what is missing.
      *
      * @return the folder
      * @throws DownloadException    where no URL of a file could be reached (the message says
      *                              where to put which files by hand) or none gave the right file
      * @throws CancellationException where cancelled; what was fetched is kept to resume
      */
-    public Path download(CatalogEntry entry) throws IOException, DownloadException {
+    public Path download(Downloadable entry) throws IOException, DownloadException {
         Path folder = Files.createDirectories(entry.folder(dataRoot));
         try (FileChannel lockFile = FileChannel.open(folder.resolve(LOCK), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); FileLock lock = lock(lockFile, entry, folder)) {
@@ -96,7 +97,7 @@ public final class Downloader {
      * @return whether the entry is now verified; false where a file is missing
      * @throws InvalidDataException where a file there is not the right one; the message names it
      */
-    boolean installLocalFiles(CatalogEntry entry) throws IOException, InvalidDataException {
+    public boolean installLocalFiles(Downloadable entry) throws IOException, InvalidDataException {
         Path folder = entry.folder(dataRoot);
         if (!Files.isDirectory(folder)) {
             return false;
@@ -111,7 +112,7 @@ public final class Downloader {
             LocalCopy.markVerified(entry, folder);
             return true;
         } catch (WrongLocalFileException e) {
-            throw new InvalidDataException(e.getMessage() + ". Run ./workbench datasets download " + entry.name()
+            throw new InvalidDataException(e.getMessage() + ". Run " + entry.downloadCommand()
                     + ", or put a good copy there.");
         } catch (DownloadException e) {
             throw new InvalidDataException(e.getMessage());
@@ -154,8 +155,11 @@ public final class Downloader {
         return false;
     }
 
-    private void fetch(CatalogEntry entry, RemoteFile file, Path folder, HttpTransfer transfer,
+    private void fetch(Downloadable entry, RemoteFile file, Path folder, HttpTransfer transfer,
                        List<RemoteFile> remaining) throws IOException, DownloadException {
+        if (file.urls().isEmpty()) {
+            throw new DownloadException(byHandMessage(entry, file, folder));
+        }
         Path part = folder.resolve(file.name() + ".part");
         List<String> failures = new ArrayList<>();
         boolean wrongFile = false;
@@ -182,8 +186,14 @@ public final class Downloader {
                 : unreachableMessage(entry, file, folder, remaining, failures));
     }
 
-    private static String wrongFileMessage(CatalogEntry entry, RemoteFile file, List<String> failures) {
-        String command = "./workbench datasets download " + entry.name();
+    private static String byHandMessage(Downloadable entry, RemoteFile file, Path folder) {
+        return "the workbench knows no download location for " + file.name() + " of " + entry.kind() + " "
+                + entry.name() + ". Put " + file.describeForHand() + " into " + folder + ", then run "
+                + entry.downloadCommand() + " again: it checks the file and installs it without the network.";
+    }
+
+    private static String wrongFileMessage(Downloadable entry, RemoteFile file, List<String> failures) {
+        String command = entry.downloadCommand();
         if (failures.size() == 1) {
             return file.name() + " from " + failures.get(0).replaceFirst(": ", " is not the expected file: ")
                     + ". Run " + command + " to try again; if the same happens, the server now sends a different file.";
@@ -192,7 +202,7 @@ public final class Downloader {
                 + String.join("\n  ", failures) + "\nRun " + command + " to try again.";
     }
 
-    private static String unreachableMessage(CatalogEntry entry, RemoteFile file, Path folder,
+    private static String unreachableMessage(Downloadable entry, RemoteFile file, Path folder,
                                              List<RemoteFile> remaining, List<String> failures) {
         var message = new StringBuilder("could not download " + entry.name() + ": no location of " + file.name()
                 + " could be reached:\n");
@@ -201,19 +211,23 @@ public final class Downloader {
                 .append(" on a computer with a network and put ").append(remaining.size() == 1 ? "it" : "them")
                 .append(" in ").append(folder).append(":\n");
         for (RemoteFile r : remaining) {
+            if (r.urls().isEmpty()) {
+                message.append("  ").append(r.describeForHand()).append("  (no download location known)\n");
+                continue;
+            }
             message.append("  ").append(r.name()).append("  from ").append(r.urls().get(0));
             if (r.urls().size() > 1) {
                 message.append(" (or ").append(r.urls().get(1)).append(')');
             }
             message.append('\n');
         }
-        message.append("then run ./workbench datasets download ").append(entry.name()).append(" again: it checks ")
+        message.append("then run ").append(entry.downloadCommand()).append(" again: it checks ")
                 .append(remaining.size() == 1 ? "it" : "them").append(" and finishes without the network. Or run "
                         + "that command again once the network is back; it resumes where it stopped.");
         return message.toString();
     }
 
-    private static FileLock lock(FileChannel channel, CatalogEntry entry, Path folder)
+    private static FileLock lock(FileChannel channel, Downloadable entry, Path folder)
             throws IOException, DownloadException {
         try {
             FileLock lock = channel.tryLock();
@@ -223,7 +237,7 @@ public final class Downloader {
         } catch (OverlappingFileLockException e) {
             // held by this program itself: the same answer
         }
-        throw new DownloadException("dataset " + entry.name() + " is being downloaded or checked by another "
+        throw new DownloadException(entry.kind() + " " + entry.name() + " is being downloaded or checked by another "
                 + "workbench right now (" + folder.resolve(LOCK) + " is locked); wait for it to finish");
     }
 }

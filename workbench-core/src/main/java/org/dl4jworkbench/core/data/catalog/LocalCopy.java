@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What of a catalogue entry is on this computer. A folder counts as verified once the
+ * What of a catalogue entry (a dataset or a network) is on this computer. A folder counts as verified once the
  * workbench has checked every file against the catalogue and written the marker file
  * {@value #MARKER} listing them with their sizes; a file that later changes size voids it.
  * (Re-hashing 180 MB on every listing or every start of training would cost seconds.)
  */
-public record LocalCopy(CatalogEntry entry, Path folder, State state, long partBytes) {
+public record LocalCopy(Downloadable entry, Path folder, State state, long partBytes) {
 
     static final String MARKER = ".verified";
 
@@ -25,13 +25,13 @@ public record LocalCopy(CatalogEntry entry, Path folder, State state, long partB
         VERIFIED,
         /** Files are there (put by hand, or an earlier download stopped) but not yet checked. */
         UNCHECKED,
-        /** A download stopped part way; {@code ./workbench datasets download NAME} resumes it. */
+        /** A download stopped part way; the entry's {@link Downloadable#downloadCommand()} resumes it. */
         PARTIAL,
         /** Nothing there. */
         MISSING
     }
 
-    public static LocalCopy of(CatalogEntry entry, Path dataRoot) {
+    public static LocalCopy of(Downloadable entry, Path dataRoot) {
         Path folder = entry.folder(dataRoot);
         if (isVerified(entry, folder)) {
             return new LocalCopy(entry, folder, State.VERIFIED, 0);
@@ -40,10 +40,11 @@ public record LocalCopy(CatalogEntry entry, Path folder, State state, long partB
         boolean parts = false;
         boolean present = false;
         for (RemoteFile file : entry.files()) {
-            Path part = folder.resolve(file.name() + ".part");
-            if (Files.isRegularFile(part)) {
+            // An empty part (a try that got no answer) is nothing to resume.
+            long part = sizeOrZero(folder.resolve(file.name() + ".part"));
+            if (part > 0) {
                 parts = true;
-                partBytes += sizeOrZero(part);
+                partBytes += part;
             }
             present |= Files.isRegularFile(folder.resolve(file.name()))
                     || file.keptFiles().stream().anyMatch(k -> Files.isRegularFile(folder.resolve(k)));
@@ -63,7 +64,7 @@ public record LocalCopy(CatalogEntry entry, Path folder, State state, long partB
         };
     }
 
-    static boolean isVerified(CatalogEntry entry, Path folder) {
+    static boolean isVerified(Downloadable entry, Path folder) {
         Path marker = folder.resolve(MARKER);
         if (!Files.isRegularFile(marker)) {
             return false;
@@ -90,7 +91,7 @@ public record LocalCopy(CatalogEntry entry, Path folder, State state, long partB
     }
 
     /** Records that every kept file of {@code entry} in {@code folder} was checked. */
-    static void markVerified(CatalogEntry entry, Path folder) throws IOException {
+    static void markVerified(Downloadable entry, Path folder) throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add("# " + entry.name() + ": files checked by DL4J Workbench against its catalogue, with their sizes");
         for (String kept : entry.keptFiles()) {

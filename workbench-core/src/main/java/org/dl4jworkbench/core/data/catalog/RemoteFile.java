@@ -8,8 +8,9 @@ import java.util.TreeMap;
 
 /**
  * One file of a catalogue entry as servers offer it: its name, where to get it (the official
- * location first, then mirrors), about how many bytes it is, and the SHA-256 that proves it is
- * the right file. {@code unpack} says what is kept in the dataset folder and so what the
+ * location first, then mirrors; none where the workbench knows of no place that serves this
+ * very file, so that it can only be put in place by hand), about how many bytes it is, and the
+ * SHA-256 that proves it is the right file. {@code unpack} says what is kept in the dataset folder and so what the
  * checksum is of:
  * <ul>
  * <li>{@link Unpack#NONE}: the file as downloaded; the checksum is of it.
@@ -30,9 +31,6 @@ public record RemoteFile(String name, List<URI> urls, long size, String sha256, 
     public RemoteFile {
         if (name.isBlank() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
             throw new IllegalArgumentException("a plain file name is expected, not '" + name + "'");
-        }
-        if (urls.isEmpty()) {
-            throw new IllegalArgumentException(name + ": no URL");
         }
         if (!sha256.matches("[0-9a-fA-F]{64}")) {
             throw new IllegalArgumentException(name + ": a SHA-256 is 64 hex digits, not '" + sha256 + "'");
@@ -70,6 +68,17 @@ public record RemoteFile(String name, List<URI> urls, long size, String sha256, 
             case GUNZIP -> List.of(name.substring(0, name.length() - ".gz".length()));
             case UNTAR_GZ -> List.copyOf(contents.keySet());
         };
+    }
+
+    /**
+     * The file as a user installing it by hand must find it: "model.h5 (10,659,272 bytes, SHA-256
+     * 3f4c...)". A gzipped file's size is about that of the download, and its checksum is of the content.
+     */
+    public String describeForHand() {
+        return unpack == Unpack.GUNZIP
+                ? String.format(Locale.ROOT, "%s (about %,d bytes; SHA-256 of its gunzipped content %s)", name, size,
+                        sha256)
+                : String.format(Locale.ROOT, "%s (%,d bytes, SHA-256 %s)", name, size, sha256);
     }
 
     /** The same file at other locations (tests point it at a local server). */

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * with real Range support (206 with Content-Range, 416 past the end), records every
  * request's Range header, and can ignore Range or drop a connection part way.
  */
-final class TestServer implements AutoCloseable {
+public final class TestServer implements AutoCloseable {
 
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-");
 
@@ -35,23 +35,23 @@ final class TestServer implements AutoCloseable {
     final List<String> requests = new CopyOnWriteArrayList<>();
     volatile boolean ignoreRange;
 
-    TestServer() throws IOException {
+    public TestServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();
     }
 
-    URI url(String path) {
+    public URI url(String path) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/" + path);
     }
 
-    void serve(String path, byte[] content) {
+    public void serve(String path, byte[] content) {
         files.put(path, content);
     }
 
     /** The next answer for {@code path} stops after {@code bytes} body bytes and closes the connection. */
-    void dropOnceAfter(String path, long bytes) {
+    public void dropOnceAfter(String path, long bytes) {
         dropOnce.put(path, bytes);
     }
 
@@ -61,13 +61,13 @@ final class TestServer implements AutoCloseable {
     }
 
     /** The Range headers the server saw for {@code path}, "-" for none. */
-    List<String> rangesOf(String path) {
+    public List<String> rangesOf(String path) {
         return requests.stream().filter(r -> r.startsWith(path + " ")).map(r -> r.substring(path.length() + 1))
                 .toList();
     }
 
     /** A URL on which nothing listens: connecting is refused at once. */
-    static URI refusedUrl(String path) throws IOException {
+    public static URI refusedUrl(String path) throws IOException {
         int port;
         try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
