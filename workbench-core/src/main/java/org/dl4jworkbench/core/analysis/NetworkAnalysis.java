@@ -5,13 +5,23 @@ import java.util.List;
 /**
  * Shape inference and validation of a network spec, before DL4J builds anything.
  * {@code layers} starts with the input and ends with the output layer; where a layer does
- * not fit, inference stops there and {@code problems} says why.
+ * not fit, inference stops there and {@code problems} says why. {@code frozenParameters} are a
+ * pretrained backbone's parameters that training leaves as they are.
  */
-public record NetworkAnalysis(List<LayerInfo> layers, List<Problem> problems) {
+public record NetworkAnalysis(List<LayerInfo> layers, List<Problem> problems, long frozenParameters) {
 
     public NetworkAnalysis {
         layers = List.copyOf(layers);
         problems = List.copyOf(problems);
+    }
+
+    public NetworkAnalysis(List<LayerInfo> layers, List<Problem> problems) {
+        this(layers, problems, 0);
+    }
+
+    /** Parameters the optimizer changes: all but a pretrained backbone's frozen ones. */
+    public long trainableParameters() {
+        return totalParameters() - frozenParameters;
     }
 
     public boolean isValid() {

@@ -5,6 +5,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.dl4jworkbench.core.spec.AugmentationSpec;
+import org.dl4jworkbench.core.spec.Backbone;
+import org.dl4jworkbench.core.spec.BackboneSpec;
+import org.dl4jworkbench.core.spec.Backbones;
 import org.dl4jworkbench.core.spec.BatchNormSpec;
 import org.dl4jworkbench.core.spec.ConvolutionSpec;
 import org.dl4jworkbench.core.spec.DataSpec;
@@ -39,6 +42,7 @@ public final class NetworkAnalyzer {
     private final NetworkSpec spec;
     private final List<LayerInfo> infos = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
+    private long frozenParameters;
 
     private NetworkAnalyzer(NetworkSpec spec) {
         this.spec = spec;
@@ -52,7 +56,7 @@ public final class NetworkAnalyzer {
     public static NetworkAnalysis analyze(NetworkSpec spec, DataShape data) {
         var analyzer = new NetworkAnalyzer(spec);
         analyzer.run(data);
-        return new NetworkAnalysis(analyzer.infos, analyzer.problems);
+        return new NetworkAnalysis(analyzer.infos, analyzer.problems, analyzer.frozenParameters);
     }
 
     private void run(DataShape data) {
@@ -70,6 +74,13 @@ public final class NetworkAnalyzer {
         }
         Shape shape = Shape.image(in.height(), in.width(), in.channels());
         infos.add(new LayerInfo(-1, "input", "input", in.toString(), shape, shape, 0, 0));
+        if (spec.hasBackbone()) {
+            shape = backbone(shape);
+            if (shape == null) {
+                checkOutput(null);
+                return;
+            }
+        }
         List<LayerSpec> layers = spec.layers();
         for (int i = 0; i < layers.size(); i++) {
             shape = infer(i, layers.get(i), shape);
@@ -83,6 +94,47 @@ public final class NetworkAnalyzer {
             }
         }
         checkOutput(shape);
+    }
+
+    /**
+     * The pretrained backbone as one block: its input must be the backbone's (images are
+     * resized to it) with its normalization; its output is the feature vector at the cut.
+     */
+    private Shape backbone(Shape in) {
+        BackboneSpec b = spec.backbone();
+        String name = b.model() == null ? "backbone" : b.model();
+        Backbone known = b.model() == null ? null : Backbones.find(b.model()).orElse(null);
+        if (known == null) {
+            error(Problem.INPUT, "backbone", "unknown pretrained network '" + b.model() + "'.",
+                    "Use one of: " + String.join(", ", Backbones.ids()) + ".");
+            return null;
+        }
+        boolean ok = true;
+        if (!b.isFrozen() && known.block(b.trainableFrom()).isEmpty()) {
+            error(Problem.INPUT, name, "has no block '" + b.trainableFrom() + "' to train from.",
+                    "Use one of " + String.join(", ", known.blockNames()) + ", or none to keep it frozen.");
+            ok = false;
+        }
+        if (!known.input().equals(spec.input())) {
+            error(Problem.INPUT, "input", known.title() + " takes " + known.input() + " images, found an input of "
+                    + spec.input() + ".", "Set the input to " + known.input() + "; images are resized to it.");
+            ok = false;
+        }
+        if (spec.data().normalization() != known.normalization()) {
+            error(Problem.TRAINING, "normalization", known.title() + " was trained on pixels normalized as '"
+                    + known.normalization().id() + "', found '" + spec.data().normalization().id() + "'.",
+                    "Set the normalization to '" + known.normalization().id() + "'.");
+            ok = false;
+        }
+        if (!ok) {
+            return null;
+        }
+        frozenParameters = known.frozenParameters(b);
+        Shape out = Shape.flat(known.features());
+        String settings = "pretrained, cut at " + known.cutAt() + ", "
+                + (b.isFrozen() ? "frozen" : "trains from " + b.trainableFrom());
+        infos.add(new LayerInfo(-1, name, "backbone", settings, in, out, known.parameters(), known.multiplyAdds()));
+        return out;
     }
 
     private Shape infer(int index, LayerSpec layer, Shape in) {

@@ -175,7 +175,7 @@ public final class SpecCompiler {
         return new MapSchedule(ScheduleType.ITERATION, values);
     }
 
-    private static Layer layer(LayerSpec spec) {
+    static Layer layer(LayerSpec spec) {
         if (spec instanceof ConvolutionSpec c) {
             return new ConvolutionLayer.Builder(c.kernel().height(), c.kernel().width())
                     .name(c.name())

@@ -5,15 +5,18 @@ import java.util.Arrays;
 /**
  * Turns an image's bytes into the network's float input, the same way in training and in
  * prediction: {@code x / 255}, then, where standardizing, {@code (x - mean[c]) / std[c]} per
- * channel with the mean and standard deviation of the training images. Saved in model files.
+ * channel with the mean and standard deviation of the training images; {@code x / 127.5 - 1}
+ * where symmetric (pretrained Keras networks); the raw values where none. Saved in model files.
  */
 public record Normalizer(String kind, float[] mean, float[] std) {
 
     public static final String SCALE = "scale";
     public static final String STANDARDIZE = "standardize";
+    public static final String SYMMETRIC = "symmetric";
+    public static final String NONE = "none";
 
     public Normalizer {
-        if (!kind.equals(SCALE) && !kind.equals(STANDARDIZE)) {
+        if (!kind.equals(SCALE) && !kind.equals(STANDARDIZE) && !kind.equals(SYMMETRIC) && !kind.equals(NONE)) {
             throw new IllegalArgumentException("unknown normalization '" + kind + "'");
         }
         mean = mean == null ? new float[0] : mean.clone();
@@ -25,6 +28,16 @@ public record Normalizer(String kind, float[] mean, float[] std) {
 
     public static Normalizer scale() {
         return new Normalizer(SCALE, null, null);
+    }
+
+    /** The normalizer of a spec's setting; standardizing measures {@code train}, the others need no data. */
+    public static Normalizer of(org.dl4jworkbench.core.spec.Normalization normalization, ImageSet train) {
+        return switch (normalization) {
+            case SCALE -> scale();
+            case STANDARDIZE -> standardize(train);
+            case SYMMETRIC -> new Normalizer(SYMMETRIC, null, null);
+            case NONE -> new Normalizer(NONE, null, null);
+        };
     }
 
     /** Per-channel mean and standard deviation of {@code images} (pixels scaled to 0..1). */
@@ -63,9 +76,11 @@ public record Normalizer(String kind, float[] mean, float[] std) {
 
     /** Writes the normalized image into {@code dest} at {@code offset}. */
     public void apply(byte[] image, int planeSize, float[] dest, int offset) {
-        if (kind.equals(SCALE)) {
+        if (!kind.equals(STANDARDIZE)) {
+            float times = kind.equals(SCALE) ? 1f / 255f : kind.equals(SYMMETRIC) ? 1f / 127.5f : 1f;
+            float plus = kind.equals(SYMMETRIC) ? -1f : 0f;
             for (int p = 0; p < image.length; p++) {
-                dest[offset + p] = (image[p] & 0xff) * (1f / 255f);
+                dest[offset + p] = (image[p] & 0xff) * times + plus;
             }
             return;
         }
@@ -91,7 +106,7 @@ public record Normalizer(String kind, float[] mean, float[] std) {
 
     @Override
     public String toString() {
-        return kind.equals(SCALE) ? "scale to 0..1"
-                : "standardize (mean " + Arrays.toString(mean) + ", std " + Arrays.toString(std) + ")";
+        return kind.equals(SCALE) ? "scale to 0..1" : kind.equals(SYMMETRIC) ? "scale to -1..1 (x / 127.5 - 1)"
+                : kind.equals(NONE) ? "none (raw 0..255)" : "standardize (mean " + Arrays.toString(mean) + ", std " + Arrays.toString(std) + ")";
     }
 }

@@ -36,6 +36,18 @@ public final class Network {
         return new Network(Objects.requireNonNull(net, "net"), null, false);
     }
 
+    /** A graph, channels-last where its convolutions say so (as in every graph imported from Keras). */
+    public static Network of(ComputationGraph graph) {
+        boolean channelsLast = java.util.Arrays.stream(graph.getConfiguration().getVertices().values().toArray())
+                .filter(v -> v instanceof org.deeplearning4j.nn.conf.graph.LayerVertex)
+                .map(v -> ((org.deeplearning4j.nn.conf.graph.LayerVertex) v).getLayerConf().getLayer())
+                .map(l -> l instanceof org.deeplearning4j.nn.conf.layers.misc.FrozenLayer f ? f.getLayer() : l)
+                .filter(l -> l instanceof org.deeplearning4j.nn.conf.layers.ConvolutionLayer)
+                .anyMatch(l -> ((org.deeplearning4j.nn.conf.layers.ConvolutionLayer) l).getCnn2dDataFormat()
+                        == org.deeplearning4j.nn.conf.CNN2DFormat.NHWC);
+        return of(graph, channelsLast);
+    }
+
     /** @param channelsLast whether the graph takes {@code [N, height, width, channels]} (Keras's layout) */
     public static Network of(ComputationGraph graph, boolean channelsLast) {
         return new Network(null, Objects.requireNonNull(graph, "graph"), channelsLast);

@@ -118,7 +118,7 @@ public final class TrainingRun {
             normalizer = spec.data().normalization() == Normalization.STANDARDIZE
                     ? Normalizer.standardize(Splits.stratified(data.train(), spec.data().validationSplit(),
                     spec.training().seed()).kept())
-                    : Normalizer.scale();
+                    : Normalizer.of(spec.data().normalization(), null);
         }
         return normalizer;
     }

@@ -18,7 +18,10 @@ public final class Templates {
     public static final String DEFAULT = "lenet";
 
     private static final List<Template> ALL = List.of(mlp(), lenet(), mnistCnn(), cifar10Small(), cifar10Cnn(),
-            catsDogs());
+            catsDogs(), mobileNetTransfer());
+
+    /** The template for a folder of the user's own photos. */
+    public static final String TRANSFER = "mobilenet-transfer";
 
     private Templates() {
     }
@@ -123,5 +126,22 @@ public final class Templates {
                 "Three 3x3 convolution blocks (32, 32, 64 filters) with max pooling on 128x128 photos, dense 128.",
                 "folder", Double.NaN, "cv-tricks, \"Tensorflow Tutorial 2: image classifier using convolutional "
                 + "neural network\" (no test accuracy reported)", spec);
+    }
+
+    /**
+     * Transfer learning as Teachable Machine, Lobe and Keras's own transfer-learning guide do
+     * it: MobileNet v1 pretrained on ImageNet, frozen and cut at its global average pooling,
+     * then dropout 0.2 and a new softmax output for the user's classes. Without augmentation
+     * the backbone's features are computed once and an epoch trains the output layer only.
+     */
+    static Template mobileNetTransfer() {
+        var spec = new NetworkSpec(TRANSFER, new InputSpec(224, 224, 3), List.of(DropoutSpec.of(0.2)),
+                new OutputSpec(2), TrainingSpec.adam(0.001, 32, 10),
+                DataSpec.DEFAULT.withNormalization(Normalization.SYMMETRIC), BackboneSpec.frozen(Backbones.MOBILENET_V1));
+        return new Template(TRANSFER, "Your photos, from a network trained on ImageNet",
+                "MobileNet v1 (0.75, ImageNet) frozen up to its global average pooling, then dropout 0.2 and a new "
+                + "output layer for your classes; photos are resized to 224x224.",
+                "folder", Double.NaN, "Keras, \"Transfer learning & fine-tuning\" (no accuracy reported; "
+                + "Teachable Machine and Lobe retrain the same way)", spec);
     }
 }

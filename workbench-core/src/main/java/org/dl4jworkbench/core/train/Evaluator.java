@@ -3,6 +3,8 @@ package org.dl4jworkbench.core.train;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.IntUnaryOperator;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -10,7 +12,7 @@ import org.dl4jworkbench.core.data.Batches;
 import org.dl4jworkbench.core.data.ImageSet;
 import org.dl4jworkbench.core.data.Normalizer;
 import org.dl4jworkbench.core.model.Network;
-import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Runs a network over labelled images in minibatches (inference mode: no dropout) and
@@ -39,24 +41,34 @@ public final class Evaluator {
      *                  than {@link #MAX_BATCH_ACTIVATIONS} activation values
      */
     public static Evaluation evaluate(Network net, ImageSet images, int wanted, Normalizer normalizer) {
-        int batchSize;
-        batchSize = net.sequential().map(n -> batchWithin(n.getLayerWiseConfigurations(), images.height(),
+        int batchSize = net.sequential().map(n -> batchWithin(n.getLayerWiseConfigurations(), images.height(),
                 images.width(), images.channels(), wanted)).orElse(Math.min(wanted, GRAPH_BATCH));
-        int classes = images.classNames().size();
+        int[] order = Batches.identity(images.size());
+        return tally(images.classNames(), images.size(), images::label, batchSize, (from, to) ->
+                net.output(Batches.batch(images, order, from, to, normalizer).getFeatures()));
+    }
+
+    /** The same tally over images whose backbone features were computed before (a frozen backbone's). */
+    static Evaluation evaluate(FeatureSet features, java.util.function.UnaryOperator<INDArray> head, int batchSize) {
+        return tally(features.classNames(), features.size(), features::label, batchSize,
+                (from, to) -> head.apply(features.rows(from, to)));
+    }
+
+    private static Evaluation tally(List<String> classNames, int size, IntUnaryOperator labelOf, int batchSize,
+                                    BiFunction<Integer, Integer, INDArray> probabilitiesOf) {
+        int classes = classNames.size();
         int k = Math.min(TOP_K, classes);
         int[][] confusion = new int[classes][classes];
-        int[] order = Batches.identity(images.size());
         double lossSum = 0;
         int topKCorrect = 0;
         List<Evaluation.Mistake> mistakes = new ArrayList<>();
         float[] row = new float[classes];
-        for (int from = 0; from < images.size(); from += batchSize) {
-            int to = Math.min(images.size(), from + batchSize);
-            DataSet batch = Batches.batch(images, order, from, to, normalizer);
-            float[] probabilities = net.output(batch.getFeatures()).dup('c').data().asFloat();
+        for (int from = 0; from < size; from += batchSize) {
+            int to = Math.min(size, from + batchSize);
+            float[] probabilities = probabilitiesOf.apply(from, to).dup('c').data().asFloat();
             for (int i = 0; i < to - from; i++) {
                 System.arraycopy(probabilities, i * classes, row, 0, classes);
-                int actual = images.label(from + i);
+                int actual = labelOf.applyAsInt(from + i);
                 int predicted = 0;
                 int higher = 0; // classes more probable than the true one
                 for (int c = 0; c < classes; c++) {
@@ -78,8 +90,8 @@ public final class Evaluator {
             }
         }
         mistakes.sort(Comparator.comparingDouble(Evaluation.Mistake::confidence).reversed());
-        return new Evaluation(images.classNames(), confusion, images.size() == 0 ? Double.NaN
-                : lossSum / images.size(), k, topKCorrect, mistakes);
+        return new Evaluation(classNames, confusion, size == 0 ? Double.NaN : lossSum / size, k, topKCorrect,
+                mistakes);
     }
 
     /**

@@ -14,6 +14,13 @@ import org.dl4jworkbench.core.analysis.NetworkAnalysis;
 import org.dl4jworkbench.core.analysis.NetworkAnalyzer;
 import org.dl4jworkbench.core.compile.InvalidNetworkException;
 import org.dl4jworkbench.core.compile.SpecCompiler;
+import org.dl4jworkbench.core.compile.TransferCompiler;
+import org.dl4jworkbench.core.data.WorkbenchDirs;
+import org.dl4jworkbench.core.pretrained.BackboneLoader;
+import org.dl4jworkbench.core.pretrained.Pretrained;
+import org.dl4jworkbench.core.spec.Backbone;
+import org.dl4jworkbench.core.spec.Backbones;
+import org.deeplearning4j.nn.transferlearning.TransferLearningHelper;
 import org.dl4jworkbench.core.data.Augmenter;
 import org.dl4jworkbench.core.data.BatchSource;
 import org.dl4jworkbench.core.data.Batches;
@@ -53,24 +60,37 @@ public final class Trainer {
     private final Checkpoints checkpoints;
     private final Network resumedNet;
     private final CheckpointState resumedState;
+    private final BackboneLoader backbones;
+    private final Path featureCache;
     private final TrainingControl control = new TrainingControl();
 
     public Trainer(NetworkSpec spec, Dataset data) {
-        this(spec, data, null, null, null);
+        this(spec, data, null, null, null, Pretrained.installed(), WorkbenchDirs.cache());
     }
 
     private Trainer(NetworkSpec spec, Dataset data, Checkpoints checkpoints, Network resumedNet,
-                    CheckpointState resumedState) {
+                    CheckpointState resumedState, BackboneLoader backbones, Path featureCache) {
         this.spec = spec;
         this.data = data;
         this.checkpoints = checkpoints;
         this.resumedNet = resumedNet;
         this.resumedState = resumedState;
+        this.backbones = backbones;
+        this.featureCache = featureCache;
+    }
+
+    /**
+     * The same trainer with pretrained networks from {@code loader} and a frozen backbone's
+     * features cached under {@code cacheDir} (none where null). By default they come from the
+     * workbench's data folder and go to its cache folder.
+     */
+    public Trainer withBackbones(BackboneLoader loader, Path cacheDir) {
+        return new Trainer(spec, data, checkpoints, resumedNet, resumedState, loader, cacheDir);
     }
 
     /** A trainer that saves a checkpoint into {@code dir} after every epoch. */
     public static Trainer withCheckpoints(NetworkSpec spec, Dataset data, Path dir) {
-        return new Trainer(spec, data, new Checkpoints(dir), null, null);
+        return new Trainer(spec, data, new Checkpoints(dir), null, null, Pretrained.installed(), WorkbenchDirs.cache());
     }
 
     /**
@@ -81,7 +101,8 @@ public final class Trainer {
     public static Trainer resume(NetworkSpec spec, Dataset data, Path dir) throws IOException {
         var checkpoints = new Checkpoints(dir);
         CheckpointState state = checkpoints.readState();
-        return new Trainer(spec, data, checkpoints, checkpoints.loadLast(state), state);
+        return new Trainer(spec, data, checkpoints, checkpoints.loadLast(state), state, Pretrained.installed(),
+                WorkbenchDirs.cache());
     }
 
     public TrainingControl control() {
@@ -122,9 +143,15 @@ public final class Trainer {
         final ImageSet train;
         final ImageSet validation;
         final ImageSet trainSample;
+        final int[] samplePositions;
         final Normalizer normalizer;
         final int batches;
         final Network net;
+        /** With a frozen backbone and no augmentation: trains the layers after it on cached features. */
+        final TransferLearningHelper features;
+        FeatureSet trainFeatures;
+        FeatureSet validationFeatures;
+        FeatureSet sampleFeatures;
         final ISchedule learningRate;
         final List<EpochEvent> history = new ArrayList<>();
         StopReason reason = StopReason.COMPLETED;
@@ -145,7 +172,8 @@ public final class Trainer {
             Splits.Split split = Splits.stratified(data.train(), dataSpec.validationSplit(), settings.seed());
             train = split.kept();
             validation = split.heldOut();
-            trainSample = sample(train, settings.seed());
+            samplePositions = samplePositions(train, settings.seed());
+            trainSample = samplePositions == null ? train : train.subset(samplePositions);
             batches = (train.size() + settings.batchSize() - 1) / settings.batchSize();
             learningRate = SpecCompiler.schedule(settings, batches);
             if (resumedState != null) {
@@ -162,17 +190,150 @@ public final class Trainer {
                 sinceImprovement = resumedState.epochsWithoutImprovement();
                 bestModel = resumedState.bestModel();
             } else {
-                normalizer = dataSpec.normalization() == Normalization.STANDARDIZE
-                        ? Normalizer.standardize(train) : Normalizer.scale();
-                var sequential = new MultiLayerNetwork(SpecCompiler.compile(spec, batches));
-                sequential.init();
-                net = Network.of(sequential);
+                normalizer = Normalizer.of(dataSpec.normalization(), train);
+                net = spec.hasBackbone() ? Network.of(TransferCompiler.compile(spec, loadBackbone(), batches))
+                        : newSequential();
+            }
+            boolean frozen = spec.hasBackbone() && spec.backbone().isFrozen()
+                    && new Augmenter(dataSpec.augmentation()).isIdentity();
+            features = frozen ? new TransferLearningHelper(net.graph().orElseThrow()) : null;
+            if (features != null) {
+                // The head trains in a graph of its own: give it the run's iteration count for the schedule.
+                var head = features.unfrozenGraph().getConfiguration();
+                var whole = net.graph().orElseThrow().getConfiguration();
+                head.setIterationCount(whole.getIterationCount());
+                head.setEpochCount(whole.getEpochCount());
             }
             OneDnnHelpers.install(net);
         }
 
+        Network newSequential() {
+            var sequential = new MultiLayerNetwork(SpecCompiler.compile(spec, batches));
+            sequential.init();
+            return Network.of(sequential);
+        }
+
+        org.deeplearning4j.nn.graph.ComputationGraph loadBackbone() {
+            Backbone backbone = Backbones.find(spec.backbone().model()).orElseThrow();
+            try {
+                return backbones.load(backbone);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        /** The frozen backbone's features of the training, validation and sample images; false where stopped. */
+        boolean computeFeatures() throws IOException {
+            Backbone backbone = Backbones.find(spec.backbone().model()).orElseThrow();
+            String key = backbone.id() + "@" + backbone.frozenUpTo(spec.backbone());
+            int total = train.size() + validation.size();
+            int[] offset = {0};
+            FeatureSet.Progress progress = (done, all) -> listener.onPreparing("computing " + backbone.title()
+                    + " features", offset[0] + done, total);
+            trainFeatures = FeatureSet.of(features, net, key, train, normalizer, featureCache, progress,
+                    control::isStopRequested);
+            offset[0] += train.size();
+            validationFeatures = trainFeatures == null ? null : FeatureSet.of(features, net, key, validation,
+                    normalizer, featureCache, progress, control::isStopRequested);
+            if (trainFeatures == null || validationFeatures == null) {
+                reason = StopReason.STOPPED;
+                message = "stopped on request while computing the backbone's features";
+                return false;
+            }
+            sampleFeatures = samplePositions == null ? trainFeatures : trainFeatures.subset(samplePositions);
+            return true;
+        }
+
+        /** The test images' evaluation; with cached features, theirs are computed now (the run may have ended early). */
+        Evaluation evaluateTest(int evalBatch) throws IOException {
+            if (features == null) {
+                return Evaluator.evaluate(net, data.test(), evalBatch, normalizer);
+            }
+            Backbone backbone = Backbones.find(spec.backbone().model()).orElseThrow();
+            FeatureSet test = FeatureSet.of(features, net, backbone.id() + "@" + backbone.frozenUpTo(spec.backbone()),
+                    data.test(), normalizer, featureCache, (done, all) -> listener.onPreparing("evaluating on the "
+                            + "test images", done, all), () -> false);
+            return Evaluator.evaluate(test, features::outputFromFeaturized, evalBatch);
+        }
+
+        Evaluation evaluate(ImageSet images, FeatureSet cached, int evalBatch) {
+            return features == null ? Evaluator.evaluate(net, images, evalBatch, normalizer)
+                    : Evaluator.evaluate(cached, features::outputFromFeaturized, evalBatch);
+        }
+
+        /** Minibatches of the training images (or of their features) in {@code epoch}'s order. */
+        Minibatches minibatches(int epoch, Augmenter augmenter, ExecutorService prepare) {
+            int[] order = order(epoch);
+            if (features != null) {
+                return new Minibatches() {
+                    int from;
+
+                    @Override
+                    public boolean hasNext() {
+                        return from < order.length;
+                    }
+
+                    @Override
+                    public DataSet next() {
+                        int to = Math.min(order.length, from + settings.batchSize());
+                        DataSet batch = trainFeatures.batch(order, from, to);
+                        from = to;
+                        return batch;
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+            }
+            var source = new BatchSource(train, order, settings.batchSize(), normalizer, augmenter,
+                    settings.seed() * 31 + epoch, prepare);
+            return new Minibatches() {
+                @Override
+                public boolean hasNext() {
+                    return source.hasNext();
+                }
+
+                @Override
+                public DataSet next() {
+                    return source.next();
+                }
+
+                @Override
+                public void close() {
+                    source.close();
+                }
+            };
+        }
+
+        void fit(DataSet batch) {
+            if (features != null) {
+                features.fitFeaturized(batch); // also copies the new weights into the whole graph
+            } else {
+                net.fit(batch);
+            }
+        }
+
+        double loss() {
+            return features != null ? features.unfrozenGraph().score() : net.score();
+        }
+
+        /** Iterations and epochs as the optimizer counts them (the head's own, on cached features). */
+        int[] counts() {
+            if (features != null) {
+                var head = features.unfrozenGraph();
+                return new int[] {head.getIterationCount(), head.getEpochCount()};
+            }
+            return new int[] {net.iterationCount(), net.epochCount()};
+        }
+
         TrainingResult execute() throws IOException {
             long runStart = System.nanoTime();
+            if (features != null && !computeFeatures()) {
+                return new TrainingResult(net, normalizer, reason, message, lastEpoch, history,
+                        Evaluator.evaluate(net, data.test().head(0), 1, normalizer), bestEpoch,
+                        Duration.ofNanos(System.nanoTime() - runStart), 0);
+            }
             var augmenter = new Augmenter(spec.data().augmentation());
             int epochs = settings.epochs();
             int evalBatch = Math.max(settings.batchSize(), 256);
@@ -187,8 +348,7 @@ public final class Trainer {
                     long epochImages = 0;
                     double lossSum = 0;
                     boolean ended = false;
-                    try (var source = new BatchSource(train, order(epoch), settings.batchSize(), normalizer, augmenter,
-                            settings.seed() * 31 + epoch, prepare)) {
+                    try (Minibatches source = minibatches(epoch, augmenter, prepare)) {
                         for (int b = 0; source.hasNext(); b++) {
                             if (shouldStop()) {
                                 reason = StopReason.STOPPED;
@@ -199,9 +359,10 @@ public final class Trainer {
                             }
                             DataSet batch = source.next();
                             int n = batch.numExamples();
-                            double lr = learningRate.valueAt(net.iterationCount(), net.epochCount());
-                            net.fit(batch);
-                            double loss = net.score();
+                            int[] counts = counts();
+                            double lr = learningRate.valueAt(counts[0], counts[1]);
+                            fit(batch);
+                            double loss = loss();
                             iteration++;
                             epochImages += n;
                             imagesDone += n;
@@ -229,7 +390,7 @@ public final class Trainer {
                 prepare.shutdownNow();
             }
             restoreBest();
-            Evaluation test = Evaluator.evaluate(net, data.test(), evalBatch, normalizer);
+            Evaluation test = evaluateTest(evalBatch);
             return new TrainingResult(net, normalizer, reason, message, lastEpoch, history, test, bestEpoch,
                     Duration.ofNanos(System.nanoTime() - runStart), imagesDone / Math.max(1e-9, trainNanos / 1e9));
         }
@@ -238,11 +399,15 @@ public final class Trainer {
         boolean endEpoch(int epoch, long epochStart, long epochImages, double lossSum, int evalBatch)
                 throws IOException {
             net.incrementEpochCount(); // fit(DataSet) does not count epochs; epoch-based schedules need it
+            if (features != null) {
+                features.unfrozenGraph().incrementEpochCount();
+                net.graph().orElseThrow().getConfiguration().setIterationCount(counts()[0]);
+            }
             lastEpoch = epoch;
             double rate = epochImages / seconds(epochStart);
             Duration duration = Duration.ofNanos(System.nanoTime() - epochStart);
-            Evaluation onValidation = Evaluator.evaluate(net, validation, evalBatch, normalizer);
-            Evaluation onTrain = Evaluator.evaluate(net, trainSample, evalBatch, normalizer);
+            Evaluation onValidation = evaluate(validation, validationFeatures, evalBatch);
+            Evaluation onTrain = evaluate(trainSample, sampleFeatures, evalBatch);
             EpochEvent event = new EpochEvent(epoch, settings.epochs(), lossSum / epochImages, onTrain.accuracy(),
                     onValidation.loss(), onValidation.accuracy(), rate, duration,
                     eta((long) (settings.epochs() - epoch) * train.size(), rate));
@@ -327,16 +492,26 @@ public final class Trainer {
         }
     }
 
-    /** A fixed random sample of the training images for the training-accuracy measurement. */
-    private static ImageSet sample(ImageSet train, long seed) {
+    /** Minibatches of one epoch, prepared ahead or read from cached features. */
+    private interface Minibatches extends AutoCloseable {
+        boolean hasNext();
+
+        DataSet next();
+
+        @Override
+        void close();
+    }
+
+    /** A fixed random sample of the training images for the training-accuracy measurement; null for all of them. */
+    private static int[] samplePositions(ImageSet train, long seed) {
         if (train.size() <= TRAIN_ACCURACY_SAMPLE) {
-            return train;
+            return null;
         }
         int[] order = Batches.identity(train.size());
         shuffle(order, new Random(seed ^ 0x5DEECE66DL));
         int[] chosen = java.util.Arrays.copyOf(order, TRAIN_ACCURACY_SAMPLE);
         java.util.Arrays.sort(chosen);
-        return train.subset(chosen);
+        return chosen;
     }
 
     private static void shuffle(int[] order, Random random) {

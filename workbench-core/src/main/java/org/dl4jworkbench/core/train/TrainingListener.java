@@ -21,6 +21,10 @@ public interface TrainingListener {
     default void onStateChange(State state) {
     }
 
+    /** Work before the first minibatch that takes a while ({@code done} of {@code total} images of {@code phase}). */
+    default void onPreparing(String phase, int done, int total) {
+    }
+
     /** Passes every event to each listener in turn. */
     static TrainingListener all(TrainingListener... listeners) {
         return new TrainingListener() {
@@ -42,6 +46,13 @@ public interface TrainingListener {
             public void onStateChange(State state) {
                 for (TrainingListener l : listeners) {
                     l.onStateChange(state);
+                }
+            }
+
+            @Override
+            public void onPreparing(String phase, int done, int total) {
+                for (TrainingListener l : listeners) {
+                    l.onPreparing(phase, done, total);
                 }
             }
         };

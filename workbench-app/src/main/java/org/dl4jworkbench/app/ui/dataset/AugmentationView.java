@@ -71,7 +71,12 @@ final class AugmentationView {
         normalization.setConverter(new StringConverter<>() {
             @Override
             public String toString(Normalization n) {
-                return n == null ? "" : n == Normalization.SCALE ? "scale to 0..1" : "standardize per channel";
+                return n == null ? "" : switch (n) {
+                    case SCALE -> "scale to 0..1";
+                    case STANDARDIZE -> "standardize per channel";
+                    case SYMMETRIC -> "scale to -1..1";
+                    case NONE -> "none (0..255)";
+                };
             }
 
             @Override
