@@ -4,6 +4,7 @@ import static org.bytedeco.hdf5.global.hdf5.H5P_DEFAULT;
 import static org.bytedeco.hdf5.global.hdf5.H5T_STRING;
 import static org.bytedeco.hdf5.global.hdf5.H5Treclaim;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -87,7 +88,7 @@ final class Hdf5 {
                 attribute.read(type, pointers);
                 for (int i = 0; i < count; i++) {
                     BytePointer text = pointers.get(BytePointer.class, i);
-                    strings.add(text == null || text.isNull() ? "" : text.getString(java.nio.charset.StandardCharsets.UTF_8));
+                    strings.add(text == null || text.isNull() ? "" : text.getString(StandardCharsets.UTF_8));
                 }
                 H5Treclaim(type.getId(), space.getId(), H5P_DEFAULT(), pointers);
                 pointers.close();
@@ -103,7 +104,7 @@ final class Hdf5 {
                     while (end < (i + 1) * size && bytes[end] != 0) {
                         end++;
                     }
-                    strings.add(new String(bytes, i * size, end - i * size, java.nio.charset.StandardCharsets.UTF_8).strip());
+                    strings.add(new String(bytes, i * size, end - i * size, StandardCharsets.UTF_8).strip());
                 }
             }
             return strings;

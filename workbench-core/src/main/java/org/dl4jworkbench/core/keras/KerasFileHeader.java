@@ -71,8 +71,7 @@ record KerasFileHeader(Optional<String> kerasVersion, Optional<String> backend, 
     }
 
     private static KerasImportException damaged(Path file, RuntimeException e) {
-        return new KerasImportException(file + " is an HDF5 file that cannot be read: it is damaged or incomplete"
-                + " (truncated, e.g. by a download that stopped) (HDF5: " + KerasImport.shortMessage(e)
-                + "). Download or save it again.", e);
+        return new KerasImportException(file + " is an HDF5 file that cannot be read (HDF5: " + KerasImport.shortMessage(e)
+                + "); it is damaged or incomplete, e.g. truncated by a download that stopped. Download or save it again.", e);
     }
 }

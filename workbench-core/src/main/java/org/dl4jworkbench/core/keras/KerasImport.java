@@ -170,14 +170,19 @@ public final class KerasImport {
                 version, backend, file);
     }
 
-    /** The first line of an exception's message (DL4J appends issue-tracker links), or its class name. */
+    /** The first line of an exception's message without DL4J's issue-tracker advice or a final stop, or its class name. */
     static String shortMessage(Throwable e) {
         String message = e.getMessage();
         if (message == null || message.isBlank()) {
             return e.getClass().getSimpleName();
         }
         String line = message.strip().lines().findFirst().orElse(message).strip();
-        int link = line.indexOf(" For more information");
-        return link > 0 ? line.substring(0, link) : line;
+        for (String tail : new String[] {" Please file an issue", " For more information"}) {
+            int at = line.indexOf(tail);
+            if (at > 0) {
+                line = line.substring(0, at).strip();
+            }
+        }
+        return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
     }
 }

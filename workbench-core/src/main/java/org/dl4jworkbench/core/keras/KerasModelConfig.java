@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -88,7 +89,7 @@ record KerasModelConfig(String className, List<Layer> layers, int inputCount, in
         } else if (layerConfig.path("input_shape").isArray()) {
             layerConfig.get("input_shape").forEach(d -> dims.add(d.isNull() ? null : d.asInt()));
         }
-        return java.util.Collections.unmodifiableList(dims);
+        return Collections.unmodifiableList(dims);
     }
 
     private static Optional<String> text(JsonNode node, String field) {

@@ -72,7 +72,17 @@ class SmallKerasModelsTest {
     /** Functional: a 3x3x2 image, Conv2D(2, 2x2, relu), Flatten (h, w, c order), Dense(2, softmax). */
     @Test
     void functionalConvFlattenDenseEqualsTheHandComputedForwardPass() throws Exception {
-        String config = "{\"class_name\": \"Model\", \"config\": {\"name\": \"tiny\", \"layers\": ["
+        functionalConvFlattenDense("Model", "2.1.6");
+    }
+
+    /** Keras 2.4 to 2.15 (TensorFlow 2.4 to 2.15) call a functional model "Functional". */
+    @Test
+    void aFunctionalModelOfTensorFlow2Imports() throws Exception {
+        functionalConvFlattenDense("Functional", "2.9.0");
+    }
+
+    private void functionalConvFlattenDense(String className, String kerasVersion) throws Exception {
+        String config = "{\"class_name\": \"" + className + "\", \"config\": {\"name\": \"tiny\", \"layers\": ["
                 + "{\"name\": \"input_1\", \"class_name\": \"InputLayer\", \"config\": {\"batch_input_shape\": [null, 3, 3, 2],"
                 + " \"dtype\": \"float32\", \"sparse\": false, \"name\": \"input_1\"}, \"inbound_nodes\": []},"
                 + "{\"name\": \"conv2d_1\", \"class_name\": \"Conv2D\", \"config\": {\"name\": \"conv2d_1\", \"trainable\": true,"
@@ -96,7 +106,7 @@ class SmallKerasModelsTest {
         }
         float[] denseBias = {0.2f, -0.3f};
         Path file = dir.resolve("tiny-cnn.h5");
-        KerasFiles.writeModel(file, "2.1.6", config, List.of(
+        KerasFiles.writeModel(file, kerasVersion, config, List.of(
                 new LayerWeights("input_1", List.of()),
                 new LayerWeights("conv2d_1", List.of(new Weight("kernel:0", new long[] {2, 2, 2, 2}, kernel),
                         new Weight("bias:0", new long[] {2}, convBias))),
@@ -140,6 +150,26 @@ class SmallKerasModelsTest {
             }
         }
         assertClose(out.toDoubleVector(), softmax(logits));
+    }
+
+    /** HDF5 is not thread-safe: imports from several threads at once must each come out whole. */
+    @Test
+    void importsFromSeveralThreadsAtOnceAgree() throws Exception {
+        Path file = dir.resolve("dense.h5");
+        KerasFiles.writeModel(file, "2.2.4", sequentialConfig("Dense"), sequentialWeights());
+        INDArray expected = KerasImport.importModel(file).multiLayer().params();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<INDArray>> imports = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                imports.add(pool.submit(() -> KerasImport.importModel(file).multiLayer().params()));
+            }
+            for (java.util.concurrent.Future<INDArray> params : imports) {
+                assertThat(params.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     static double[] softmax(double[] logits) {
