@@ -72,6 +72,10 @@ public final class SpecCompiler {
      *     otherwise build some invalid networks and fail later with a misleading message
      */
     public static MultiLayerConfiguration compile(NetworkSpec spec, int iterationsPerEpoch) {
+        if (spec.hasBackbone()) {
+            throw new IllegalArgumentException("spec '" + spec.name() + "' begins with the pretrained network '"
+                    + spec.backbone().model() + "': it compiles to a graph, with TransferCompiler");
+        }
         NetworkAnalysis analysis = NetworkAnalyzer.analyze(spec);
         if (!analysis.isValid()) {
             throw new InvalidNetworkException(analysis.errors());

@@ -1,5 +1,6 @@
 package org.dl4jworkbench.core.spec;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -16,6 +17,7 @@ public record BackboneSpec(@JsonProperty(required = true) String model, String t
         return new BackboneSpec(model, null);
     }
 
+    @JsonIgnore
     public boolean isFrozen() {
         return trainableFrom == null || trainableFrom.isBlank();
     }

@@ -50,6 +50,7 @@ public record NetworkSpec(String name, @JsonProperty(required = true) InputSpec 
         this(name, input, layers, output, training, data, null);
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean hasBackbone() {
         return backbone != null;
     }

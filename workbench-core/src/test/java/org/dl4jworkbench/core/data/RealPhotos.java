@@ -11,34 +11,15 @@ import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.dl4jworkbench.core.testing.SharedData;
 
 /**
  * Real photos for tests: the real CIFAR-10 as JPEG files in {@code ../shared/data} (see its
- * README), which CI has beside the repository. A missing folder fails the test that needs it
- * rather than skipping it.
+ * README, and {@link SharedData}).
  */
 public final class RealPhotos {
 
     private RealPhotos() {
-    }
-
-    /** {@code ../shared/data}, from the module folder the tests run in. */
-    public static Path sharedData() {
-        Path dir = Path.of("").toAbsolutePath().resolve("../../shared/data").normalize();
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException("expected the shared data folder at " + dir + " (../shared/data beside "
-                    + "the repository), found nothing there");
-        }
-        return dir;
-    }
-
-    /** A file of {@code ../shared/data}, failing where it is missing. */
-    public static Path shared(String name) {
-        Path file = sharedData().resolve(name);
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("expected " + file + " (see ../shared/data/README.md), found nothing");
-        }
-        return file;
     }
 
     /**
@@ -49,7 +30,7 @@ public final class RealPhotos {
     public static Path cifarFolder(Path dest, List<String> classes, int trainPerClass, int testPerClass)
             throws IOException {
         Map<String, Integer> taken = new HashMap<>();
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(shared("cifar10-jpg.tar.gz")), 1 << 16);
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(SharedData.file("cifar10-jpg.tar.gz")), 1 << 16);
              var tar = new TarArchiveInputStream(new GzipCompressorInputStream(raw))) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextTarEntry()) != null) {

@@ -34,7 +34,9 @@ class ConfigurationScreenTest {
     void everyTemplateAndEveryLayerActivationOptimizerAndScheduleTheCompilerWritesIsAllowed() throws Exception {
         List<NetworkSpec> specs = new ArrayList<>();
         for (Template t : Templates.all()) {
-            specs.add(t.spec());
+            if (!t.spec().hasBackbone()) { // graphs have a screen of their own
+                specs.add(t.spec());
+            }
         }
         NetworkSpec base = Templates.find("lenet").orElseThrow().spec();
         for (Activation activation : Activation.values()) {

@@ -33,7 +33,7 @@ class EvaluatorBatchTest {
 
     @Test
     void templatesAreEvaluatedAtTheBatchAskedFor() {
-        for (var t : Templates.all()) {
+        for (var t : Templates.all().stream().filter(t -> !t.spec().hasBackbone()).toList()) {
             var input = t.spec().input();
             MultiLayerConfiguration conf = SpecCompiler.compile(t.spec());
             assertThat(Evaluator.batchWithin(conf, input.height(), input.width(), input.channels(), 256)).as(t.id())

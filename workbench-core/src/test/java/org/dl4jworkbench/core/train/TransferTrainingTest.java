@@ -14,6 +14,7 @@ import org.dl4jworkbench.core.pretrained.Pretrained;
 import org.dl4jworkbench.core.pretrained.PretrainedCatalog;
 import org.dl4jworkbench.core.spec.NetworkSpec;
 import org.dl4jworkbench.core.spec.Templates;
+import org.dl4jworkbench.core.testing.SharedData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +39,7 @@ class TransferTrainingTest {
         var entry = PretrainedCatalog.MOBILENET_V1_075;
         Path target = entry.modelFile(dataRoot);
         Files.createDirectories(target.getParent());
-        Files.copy(RealPhotos.shared("mobilenet_v1_0.75_224_imagenet.h5"), target);
+        Files.copy(SharedData.mobileNet(), target);
         return dataRoot;
     }
 
