@@ -61,12 +61,20 @@ public final class TinyKerasModels {
 
     /** Sequential (Keras 2.2.4): a 2x2 gray image, Flatten, Dense(3, softmax). */
     public static Path sequentialDense(Path file) throws KerasImportException {
+        return sequential(file, "2.2.4", "Dense");
+    }
+
+    /**
+     * The same Sequential model as saved by Keras {@code kerasVersion}, its dense layer's class
+     * named {@code denseClass} (e.g. "RandomFlip", a layer DL4J cannot import).
+     */
+    public static Path sequential(Path file, String kerasVersion, String denseClass) throws KerasImportException {
         String config = "{\"class_name\": \"Sequential\", \"config\": {\"name\": \"sequential_1\", \"layers\": ["
                 + "{\"class_name\": \"Flatten\", \"config\": {\"name\": \"flatten_1\", \"trainable\": true,"
                 + " \"batch_input_shape\": [null, 2, 2, 1], \"dtype\": \"float32\", \"data_format\": \"channels_last\"}},"
-                + "{\"class_name\": \"Dense\", \"config\": {\"name\": \"dense_1\", \"trainable\": true,"
+                + "{\"class_name\": \"" + denseClass + "\", \"config\": {\"name\": \"dense_1\", \"trainable\": true,"
                 + " \"units\": 3, \"activation\": \"softmax\", \"use_bias\": true, " + INIT + "}}]}}";
-        KerasFiles.writeModel(file, "2.2.4", config, List.of(new LayerWeights("flatten_1", List.of()),
+        KerasFiles.writeModel(file, kerasVersion, config, List.of(new LayerWeights("flatten_1", List.of()),
                 new LayerWeights("dense_1", List.of(new Weight("kernel:0", new long[] {4, 3}, values(12, 0.5)),
                         new Weight("bias:0", new long[] {3}, values(3, 0.1))))));
         return file;
