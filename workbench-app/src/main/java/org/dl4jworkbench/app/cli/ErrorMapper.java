@@ -14,6 +14,7 @@ import org.dl4jworkbench.core.compile.InvalidNetworkException;
 import org.dl4jworkbench.core.data.InvalidDataException;
 import org.dl4jworkbench.core.data.catalog.DownloadException;
 import org.dl4jworkbench.core.data.image.ImageDecodeException;
+import org.dl4jworkbench.core.keras.KerasImportException;
 import org.dl4jworkbench.core.model.InvalidModelException;
 import org.dl4jworkbench.core.run.RunLockedException;
 import org.dl4jworkbench.core.spec.SpecFormatException;
@@ -77,7 +78,8 @@ final class ErrorMapper {
     private static Fault known(Throwable t) {
         if (t instanceof UserError || t instanceof InvalidModelException || t instanceof SpecFormatException
                 || t instanceof InvalidDataException || t instanceof ImageDecodeException
-                || t instanceof InvalidNetworkException || t instanceof RunLockedException) {
+                || t instanceof InvalidNetworkException || t instanceof RunLockedException
+                || t instanceof KerasImportException) {
             return new Fault(t.getMessage(), WorkbenchCommand.BAD_INPUT);
         }
         if (t instanceof BackendUnavailableException || t instanceof DownloadException) {

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
                 + "recall and F1, the confusion matrix, and the most confident mistakes.")
 final class EvaluateCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model zip saved by train.")
+    @Option(names = "--model", required = true, paramLabel = "FILE",
+            description = "A model zip saved by train, or made by import.")
     Path model;
 
     @Option(names = "--dataset", required = true, paramLabel = "SPEC",
@@ -61,7 +62,9 @@ final class EvaluateCommand implements Callable<Integer> {
                     + data.train().channels() + " images but " + model + " takes " + loaded.input());
             return WorkbenchCommand.BAD_INPUT;
         }
-        Evaluation e = Evaluator.evaluate(loaded.network(), data.test(), 256, loaded.normalizer());
+        // A graph is a pretrained backbone or an import (MobileNet: 224x224x3): smaller batches keep its activations small.
+        int batch = loaded.network().isGraph() ? 32 : 256;
+        Evaluation e = Evaluator.evaluate(loaded.network(), data.test(), batch, loaded.normalizer());
         EvaluationReport report = EvaluationReport.of(data.name(), e);
         if (json) {
             out.println(Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));

@@ -14,14 +14,20 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.dl4jworkbench.core.backend.Backend;
 import org.dl4jworkbench.core.backend.BackendUnavailableException;
+import org.dl4jworkbench.core.data.InvalidDataException;
+import org.dl4jworkbench.core.data.WorkbenchDirs;
 import org.dl4jworkbench.core.data.image.ImageDecodeException;
+import org.dl4jworkbench.core.keras.KerasImportException;
 import org.dl4jworkbench.core.model.InvalidModelException;
 import org.dl4jworkbench.core.model.LoadedModel;
 import org.dl4jworkbench.core.model.ModelFiles;
 import org.dl4jworkbench.core.predict.ClassProbability;
 import org.dl4jworkbench.core.predict.Prediction;
 import org.dl4jworkbench.core.predict.Predictor;
+import org.dl4jworkbench.core.pretrained.Pretrained;
+import org.dl4jworkbench.core.pretrained.PretrainedCatalog;
 import org.dl4jworkbench.core.util.Json;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,16 +35,32 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = {"Classifies images with a trained model: a line per image with its most probable classes.",
+        description = {"Classifies images with a trained or imported model, or a pretrained network of the catalogue "
+                + "as it is: a line per image with its most probable classes.",
             "The model file is checked before DL4J opens it, so a file from anywhere is safe to try.",
             "Exit codes: 0 all images classified, 1 some image could not be read (the others are still "
                     + "classified), 2 the model was refused or the options are wrong.",
             "'workbench bench predict' measures how long one prediction takes."})
 final class PredictCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "FILE",
-            description = "A model.zip saved by 'workbench train' (in its run folder).")
-    Path model;
+    /** Exactly one of them: a model file, or a pretrained network of the catalogue. */
+    static final class Source {
+        @Option(names = "--model", required = true, paramLabel = "FILE",
+                description = "A model.zip saved by 'workbench train' (in its run folder) or 'workbench import'.")
+        Path model;
+
+        @Option(names = "--pretrained", required = true, paramLabel = "ID",
+                description = "A pretrained network installed by 'workbench models download ID', with its own "
+                        + "classes (mobilenet-v1-0.75: the 1,000 ImageNet classes).")
+        String pretrained;
+
+        String describe() {
+            return model != null ? model.toString() : "pretrained:" + pretrained;
+        }
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "3",
             description = "Classes to show per image (default: ${DEFAULT-VALUE}).")
@@ -54,12 +76,15 @@ final class PredictCommand implements Callable<Integer> {
     CommandSpec command;
 
     @Override
-    public Integer call() throws UserError, BackendUnavailableException, InvalidModelException, IOException {
+    public Integer call() throws UserError, BackendUnavailableException, InvalidModelException, InvalidDataException,
+            KerasImportException, IOException {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         checkOptions();
         Backend.load();
-        LoadedModel loaded = ModelFiles.load(model); // a refused or unreadable model: ErrorMapper says why
+        LoadedModel loaded = source.model != null
+                ? ModelFiles.load(source.model) // a refused or unreadable model: ErrorMapper says why
+                : pretrained(source.pretrained);
         var predictor = new Predictor(loaded);
         List<Map<String, Object>> results = new ArrayList<>();
         boolean failed = false;
@@ -84,12 +109,32 @@ final class PredictCommand implements Callable<Integer> {
         }
         if (json) {
             Map<String, Object> all = new LinkedHashMap<>();
-            all.put("model", model.toString());
+            all.put("model", source.describe());
             all.put("results", results);
             out.println(Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(all));
         }
         out.flush();
         return failed ? 1 : 0;
+    }
+
+    /** The network as it is, from the data folder; not installed or unknown is the user's to fix (exit 2). */
+    private static LoadedModel pretrained(String id) throws UserError, InvalidDataException, KerasImportException,
+            IOException {
+        if (PretrainedCatalog.find(id).isEmpty()) {
+            throw new UserError("--pretrained: " + PretrainedCatalog.unknownId(id)
+                    + " ('workbench models list' shows them)");
+        }
+        try {
+            return Pretrained.model(id, WorkbenchDirs.data());
+        } catch (IOException e) {
+            if (e.getCause() instanceof InvalidDataException notInstalled) {
+                throw notInstalled; // says where to put the file, or to run 'workbench models download ID'
+            }
+            if (e.getCause() instanceof KerasImportException damaged) {
+                throw damaged;
+            }
+            throw e;
+        }
     }
 
     private void checkOptions() throws UserError {

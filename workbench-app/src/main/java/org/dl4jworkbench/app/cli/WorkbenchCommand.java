@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "workbench", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "DL4J Workbench: design, train and use image classifiers with Deeplearning4j.%n"
                 + "Without a command (or with a project folder), opens the workbench window.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, RunsCommand.class,
+        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ImportCommand.class, RunsCommand.class,
                 SummaryCommand.class, TemplatesCommand.class, DatasetsCommand.class, ModelsCommand.class})
 public final class WorkbenchCommand implements Runnable {
 

@@ -9,6 +9,10 @@ import org.dl4jworkbench.core.spec.NetworkSpec;
 /**
  * A model file opened by {@link ModelFiles#load}: the network with its weights and updater
  * state (training could continue), the metadata, and the network spec it was trained from.
+ * {@code spec} is null for a model imported from Keras (and a pretrained network used as it
+ * is), and only for it: such a model was never drawn in the editor, so there is no spec to
+ * show, edit or retrain; {@code metadata().kerasImport()} says where it came from. Callers
+ * that show or retrain the spec must allow for that.
  * {@code screening} is how long the checks before DL4J took (zip, configuration allow-list,
  * parameter count, metadata), for benchmarks.
  *

@@ -14,7 +14,8 @@ import org.dl4jworkbench.core.util.Json;
  * Reads and checks {@code workbench.json}: its format version first (so a newer file says so
  * rather than failing on a field it does not know), then strictly, then that what prediction
  * relies on is usable: class names, an input size the preprocessor can make, a normalizer
- * with one finite mean and positive deviation per channel, and a spec that agrees.
+ * with one finite mean and positive deviation per channel, and a spec that agrees. A model
+ * without a spec is accepted only where the metadata says it was imported from Keras.
  */
 final class MetadataReader {
 
@@ -29,10 +30,11 @@ final class MetadataReader {
         try {
             JsonNode tree = Json.mapper().readTree(json);
             JsonNode version = tree == null ? null : tree.get("format_version");
-            if (version != null && version.canConvertToInt() && version.intValue() > ModelMetadata.FORMAT_VERSION) {
+            if (version != null && version.canConvertToInt()
+                    && version.intValue() > ModelMetadata.NEWEST_FORMAT_VERSION) {
                 throw new InvalidModelException("cannot use " + where + ": written by a newer DL4J Workbench (model "
                         + "format version " + version.intValue() + "); this one reads versions up to "
-                        + ModelMetadata.FORMAT_VERSION + ". Update the workbench to open it");
+                        + ModelMetadata.NEWEST_FORMAT_VERSION + ". Update the workbench to open it");
             }
             metadata = Json.mapper().treeToValue(tree, ModelMetadata.class);
         } catch (JsonProcessingException e) {
@@ -51,7 +53,16 @@ final class MetadataReader {
 
     private static void check(ModelMetadata m, String where) throws InvalidModelException {
         if (m.formatVersion() < 1) {
-            throw invalid(where, "format_version 1 to " + ModelMetadata.FORMAT_VERSION, String.valueOf(m.formatVersion()));
+            throw invalid(where, "format_version 1 to " + ModelMetadata.NEWEST_FORMAT_VERSION,
+                    String.valueOf(m.formatVersion()));
+        }
+        if (m.importedFromKeras() && m.formatVersion() < ModelMetadata.KERAS_IMPORT_FORMAT_VERSION) {
+            throw invalid(where, "format_version " + ModelMetadata.KERAS_IMPORT_FORMAT_VERSION + " for a model "
+                    + "imported from Keras", String.valueOf(m.formatVersion()));
+        }
+        if (m.importedFromKeras() == m.hasSpec()) {
+            throw invalid(where, "either a network spec (a model the workbench trained) or keras_import (a model "
+                    + "imported from Keras)", m.hasSpec() ? "both" : "neither");
         }
         if (m.classNames().isEmpty() || m.classNames().stream().anyMatch(n -> n == null)) {
             throw invalid(where, "class_names, one name per class", m.classNames().toString());
@@ -79,8 +90,14 @@ final class MetadataReader {
         }
     }
 
-    /** The network spec in the metadata, which must agree with the metadata's input and classes. */
+    /**
+     * The network spec in the metadata, which must agree with the metadata's input and classes;
+     * null for a model imported from Keras (which {@link #read} has made sure of).
+     */
     static NetworkSpec spec(ModelMetadata m, String where) throws InvalidModelException {
+        if (!m.hasSpec()) {
+            return null;
+        }
         NetworkSpec spec;
         try {
             spec = SpecJson.fromTree(m.network(), where + " network");

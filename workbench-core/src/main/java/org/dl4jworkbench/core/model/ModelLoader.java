@@ -9,10 +9,15 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jworkbench.core.spec.NetworkSpec;
 import org.dl4jworkbench.core.util.Json;
@@ -27,8 +32,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * image, and the configuration its own spec compiles to); only then are the arrays read, each
  * header checked against the expected length and type before ND4J allocates it.
  *
+ * <p>Graphs ({@code ComputationGraph}: transfer models and models imported from Keras) go the
+ * same way, with {@link GraphCheck} and, for a transfer model, {@link TransferAgreement} in
+ * place of the sequential checks.
+ *
  * <p>It does the three steps of {@code ModelSerializer.restoreMultiLayerNetwork(file, true)}
- * itself (parse the configuration, {@code Nd4j.read} the coefficients and updater state,
+ * (and {@code restoreComputationGraph}) itself (parse the configuration, {@code Nd4j.read} the coefficients and updater state,
  * {@code init} and {@code setStateViewArray}) rather than calling it: that method opens the
  * path again (so the checked bytes need not be the loaded ones), reads
  * {@code preprocessor.bin} with Java deserialization whenever it is present, and would parse
@@ -52,53 +61,111 @@ final class ModelLoader {
                     MAX_CONFIGURATION_BYTES, file), configWhere);
             JsonNode tree = tree(json, configWhere);
             ConfigurationScreen.check(tree, file);
-            MultiLayerConfiguration conf = parse(json, configWhere);
-            DataType type = dataType(conf, configWhere);
-            long parameters = NetworkCheck.parameters(conf, configWhere);
-
-            String metaWhere = file + " (" + ModelZipScreen.METADATA + ")";
-            ModelMetadata metadata = MetadataReader.read(ModelZipScreen.readAll(zip,
-                    entries.get(ModelZipScreen.METADATA), MAX_METADATA_BYTES, file), metaWhere);
-            NetworkSpec spec = MetadataReader.spec(metadata, metaWhere);
-            NetworkCheck.agreesWith(conf, metadata, file.toString());
-            SpecAgreement.check(tree, spec, configWhere);
-            Duration screening = Duration.ofNanos(System.nanoTime() - start);
-
-            INDArray coefficients = NdArrayEntry.read(zip, entries.get(ModelZipScreen.COEFFICIENTS), parameters,
-                    type, file);
-            MultiLayerNetwork net = restore(conf, coefficients, zip, entries.get(ModelZipScreen.UPDATER_STATE), file);
-            return new LoadedModel(Network.of(net), metadata, spec, screening);
+            return tree.has("vertices") ? graph(zip, entries, json, file, start)
+                    : sequential(zip, entries, json, tree, file, start);
         }
     }
 
-    private static MultiLayerNetwork restore(MultiLayerConfiguration conf, INDArray coefficients, ZipFile zip,
-                                             ZipEntry updaterEntry, Path file) throws InvalidModelException {
-        MultiLayerNetwork net;
-        INDArray expectedState;
+    private static LoadedModel sequential(ZipFile zip, Map<String, ZipEntry> entries, String json, JsonNode tree,
+                                          Path file, long start) throws IOException, InvalidModelException {
+        String configWhere = file + " (" + ModelZipScreen.CONFIGURATION + ")";
+        MultiLayerConfiguration conf = parse(() -> MultiLayerConfiguration.fromJson(json), configWhere);
+        DataType type = dataType(conf.getDataType(), configWhere);
+        long parameters = NetworkCheck.parameters(conf, configWhere);
+
+        String metaWhere = file + " (" + ModelZipScreen.METADATA + ")";
+        ModelMetadata metadata = metadata(zip, entries, file);
+        NetworkSpec spec = MetadataReader.spec(metadata, metaWhere);
+        if (spec == null) {
+            // KerasModels saves every import as a graph: a sequential network always comes with its spec.
+            throw new InvalidModelException("cannot use " + metaWhere + ": expected the network spec of a "
+                    + "sequential network, found a model imported from Keras. The file was altered or damaged");
+        }
+        NetworkCheck.agreesWith(conf, metadata, file.toString());
+        SpecAgreement.check(tree, spec, configWhere);
+        Duration screening = Duration.ofNanos(System.nanoTime() - start);
+
+        INDArray coefficients = NdArrayEntry.read(zip, entries.get(ModelZipScreen.COEFFICIENTS), parameters,
+                type, file);
+        MultiLayerNetwork net = build(file, () -> {
+            MultiLayerNetwork n = new MultiLayerNetwork(conf);
+            n.init(coefficients, false);
+            return n;
+        });
+        restoreUpdater(zip, entries.get(ModelZipScreen.UPDATER_STATE), file, () -> net.getUpdater().getStateViewArray(),
+                state -> net.getUpdater().setStateViewArray(net, state, false));
+        return new LoadedModel(Network.of(net), metadata, spec, screening);
+    }
+
+    /**
+     * A graph: a transfer model (its spec begins with a backbone) or a model imported from
+     * Keras (no spec; metadata says so, and whether it takes channels-last images).
+     */
+    private static LoadedModel graph(ZipFile zip, Map<String, ZipEntry> entries, String json, Path file, long start)
+            throws IOException, InvalidModelException {
+        String configWhere = file + " (" + ModelZipScreen.CONFIGURATION + ")";
+        ComputationGraphConfiguration conf = parse(() -> ComputationGraphConfiguration.fromJson(json), configWhere);
+        DataType type = dataType(conf.getDataType(), configWhere);
+        List<String> order = GraphCheck.order(conf, configWhere);
+        long parameters = GraphCheck.parameters(conf, order, configWhere);
+
+        String metaWhere = file + " (" + ModelZipScreen.METADATA + ")";
+        ModelMetadata metadata = metadata(zip, entries, file);
+        NetworkSpec spec = MetadataReader.spec(metadata, metaWhere);
+        boolean channelsLast = metadata.importedFromKeras() ? metadata.kerasImport().channelsLast()
+                : Network.takesChannelsLast(conf);
+        GraphCheck.agreesWith(conf, order, metadata, channelsLast, file.toString());
+        if (spec != null) {
+            TransferAgreement.check(conf, spec, configWhere);
+        }
+        Duration screening = Duration.ofNanos(System.nanoTime() - start);
+
+        INDArray coefficients = NdArrayEntry.read(zip, entries.get(ModelZipScreen.COEFFICIENTS), parameters,
+                type, file);
+        ComputationGraph graph = build(file, () -> {
+            ComputationGraph g = new ComputationGraph(conf);
+            g.init(coefficients, false);
+            return g;
+        });
+        restoreUpdater(zip, entries.get(ModelZipScreen.UPDATER_STATE), file, () -> graph.getUpdater().getStateViewArray(),
+                state -> graph.getUpdater().setStateViewArray(state));
+        return new LoadedModel(Network.of(graph, channelsLast), metadata, spec, screening);
+    }
+
+    private static ModelMetadata metadata(ZipFile zip, Map<String, ZipEntry> entries, Path file)
+            throws InvalidModelException {
+        return MetadataReader.read(ModelZipScreen.readAll(zip, entries.get(ModelZipScreen.METADATA),
+                MAX_METADATA_BYTES, file), file + " (" + ModelZipScreen.METADATA + ")");
+    }
+
+    private static <T> T build(Path file, Supplier<T> build) throws InvalidModelException {
         try {
-            net = new MultiLayerNetwork(conf);
-            net.init(coefficients, false);
-            expectedState = updaterEntry == null ? null : net.getUpdater().getStateViewArray();
+            return build.get();
         } catch (RuntimeException e) {
             throw new InvalidModelException("damaged model file " + file + ": DL4J cannot build the network from it ("
                     + e.getMessage() + "). Copy the file again, or train the model again", e);
         }
+    }
+
+    /** Reads the optimizer state, checked against the length the built network expects, into the network. */
+    private static void restoreUpdater(ZipFile zip, ZipEntry updaterEntry, Path file, Supplier<INDArray> expected,
+                                       Consumer<INDArray> set) throws InvalidModelException {
         if (updaterEntry == null) {
-            return net; // plain DL4J allows it; training would continue with a fresh optimizer state
+            return; // plain DL4J allows it; training would continue with a fresh optimizer state
         }
+        INDArray expectedState = build(file, expected);
         if (expectedState == null || expectedState.length() == 0) {
             throw new InvalidModelException("damaged model file " + file + ": it holds optimizer state, but its "
                     + "optimizer keeps none. Copy the file again, or train the model again");
         }
         INDArray state = NdArrayEntry.read(zip, updaterEntry, expectedState.length(), expectedState.dataType(), file);
         try {
-            net.getUpdater().setStateViewArray(net, state, false);
+            set.accept(state);
         } catch (RuntimeException e) {
             throw new InvalidModelException("damaged model file " + file + " (" + updaterEntry.getName() + "): DL4J "
                     + "cannot use the optimizer state (" + e.getMessage() + "). Copy the file again, or train the "
                     + "model again", e);
         }
-        return net;
     }
 
     private static String text(byte[] bytes, String where) throws InvalidModelException {
@@ -121,9 +188,9 @@ final class ModelLoader {
         }
     }
 
-    private static MultiLayerConfiguration parse(String json, String where) throws InvalidModelException {
+    private static <T> T parse(Supplier<T> parse, String where) throws InvalidModelException {
         try {
-            return MultiLayerConfiguration.fromJson(json);
+            return parse.get();
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             String why = cause.getMessage() == null ? cause.getClass().getSimpleName()
@@ -134,8 +201,8 @@ final class ModelLoader {
     }
 
     /** The workbench trains and saves FLOAT networks: a DOUBLE or HALF one was made elsewhere, or altered. */
-    private static DataType dataType(MultiLayerConfiguration conf, String where) throws InvalidModelException {
-        DataType type = conf.getDataType() == null ? DataType.FLOAT : conf.getDataType();
+    private static DataType dataType(DataType declared, String where) throws InvalidModelException {
+        DataType type = declared == null ? DataType.FLOAT : declared;
         if (type != DataType.FLOAT) {
             throw new InvalidModelException("cannot use " + where + ": expected a FLOAT network (the workbench saves "
                     + "FLOAT), found " + type + ". The file was not saved by the DL4J Workbench, or was altered");

@@ -38,14 +38,18 @@ public final class Network {
 
     /** A graph, channels-last where its convolutions say so (as in every graph imported from Keras). */
     public static Network of(ComputationGraph graph) {
-        boolean channelsLast = java.util.Arrays.stream(graph.getConfiguration().getVertices().values().toArray())
+        return of(graph, takesChannelsLast(graph.getConfiguration()));
+    }
+
+    /** Whether a graph's convolutions take channels-last input (a layer vertex's or a frozen one's). */
+    static boolean takesChannelsLast(org.deeplearning4j.nn.conf.ComputationGraphConfiguration conf) {
+        return conf.getVertices().values().stream()
                 .filter(v -> v instanceof org.deeplearning4j.nn.conf.graph.LayerVertex)
                 .map(v -> ((org.deeplearning4j.nn.conf.graph.LayerVertex) v).getLayerConf().getLayer())
                 .map(l -> l instanceof org.deeplearning4j.nn.conf.layers.misc.FrozenLayer f ? f.getLayer() : l)
                 .filter(l -> l instanceof org.deeplearning4j.nn.conf.layers.ConvolutionLayer)
                 .anyMatch(l -> ((org.deeplearning4j.nn.conf.layers.ConvolutionLayer) l).getCnn2dDataFormat()
                         == org.deeplearning4j.nn.conf.CNN2DFormat.NHWC);
-        return of(graph, channelsLast);
     }
 
     /** @param channelsLast whether the graph takes {@code [N, height, width, channels]} (Keras's layout) */
@@ -74,10 +78,15 @@ public final class Network {
         return sequential != null ? sequential : graph;
     }
 
-    /** Class probabilities for a batch of prepared images, in inference mode (no dropout). */
+    /**
+     * Class probabilities for a batch of prepared images, in inference mode (no dropout), as
+     * {@code [N, classes]}: a graph imported from Keras may end in a shape such as MobileNet's
+     * {@code [N, 1, 1, 1000]}, flattened here so that every caller sees one row per image.
+     */
     public INDArray output(INDArray images) {
         INDArray x = input(images);
-        return sequential != null ? sequential.output(x, false) : graph.outputSingle(false, x);
+        INDArray out = sequential != null ? sequential.output(x, false) : graph.outputSingle(false, x);
+        return out.rank() == 2 ? out : out.reshape('c', out.size(0), out.length() / out.size(0));
     }
 
     /** One optimizer step on a minibatch of prepared images. */

@@ -54,7 +54,7 @@ final class NetworkCheck {
      * Refuses sizes whose parameter count would overflow or exceed the cap, using a bound
      * computed without overflow, so DL4J's own count (plain long arithmetic) is exact afterwards.
      */
-    private static void checkBound(Layer layer, int index, String where) throws UnsafeModelException {
+    static void checkBound(Layer layer, int index, String where) throws UnsafeModelException {
         if (!(layer instanceof FeedForwardLayer ff)) {
             return;
         }
@@ -142,7 +142,7 @@ final class NetworkCheck {
         }
     }
 
-    private static void checkPreprocessor(InputPreProcessor pre, InputType type, Layer layer, int index, String where)
+    static void checkPreprocessor(InputPreProcessor pre, InputType type, Layer layer, int index, String where)
             throws InvalidModelException {
         if (pre instanceof CnnToFeedForwardPreProcessor flatten
                 && type instanceof InputType.InputTypeConvolutional conv
@@ -155,7 +155,7 @@ final class NetworkCheck {
         }
     }
 
-    private static long incomingSize(InputType type) {
+    static long incomingSize(InputType type) {
         if (type instanceof InputType.InputTypeConvolutional conv) {
             return conv.getChannels();
         }
@@ -165,7 +165,7 @@ final class NetworkCheck {
         return -1;
     }
 
-    private static String name(Layer layer, int index) {
+    static String name(Layer layer, int index) {
         return layer.getLayerName() == null ? String.valueOf(index) : "'" + layer.getLayerName() + "'";
     }
 
@@ -174,7 +174,7 @@ final class NetworkCheck {
                 + e + "); the file is damaged or altered", e);
     }
 
-    private static UnsafeModelException tooMany(String where, String what) {
+    static UnsafeModelException tooMany(String where, String what) {
         return new UnsafeModelException("refused " + where + ": it describes " + what
                 + ", more than the " + String.format(Locale.ROOT, "%,d", MAX_PARAMETERS) + " the workbench loads; a "
                 + "file like this is damaged or made to exhaust memory. Nothing was allocated for it");

@@ -2,13 +2,21 @@ package org.dl4jworkbench.core.pretrained;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dl4jworkbench.core.data.InvalidDataException;
+import org.dl4jworkbench.core.data.Normalizer;
 import org.dl4jworkbench.core.data.WorkbenchDirs;
 import org.dl4jworkbench.core.keras.KerasImport;
+import org.dl4jworkbench.core.keras.ImportedKerasModel;
 import org.dl4jworkbench.core.keras.KerasImportException;
+import org.dl4jworkbench.core.model.KerasSource;
+import org.dl4jworkbench.core.model.LoadedModel;
+import org.dl4jworkbench.core.model.ModelMetadata;
+import org.dl4jworkbench.core.model.Network;
 import org.dl4jworkbench.core.spec.Backbone;
 
 /**
@@ -18,7 +26,7 @@ import org.dl4jworkbench.core.spec.Backbone;
  */
 public final class Pretrained {
 
-    private static final Map<Path, ComputationGraph> IMPORTED = new ConcurrentHashMap<>();
+    private static final Map<Path, ImportedKerasModel> IMPORTED = new ConcurrentHashMap<>();
 
     private Pretrained() {
     }
@@ -41,8 +49,48 @@ public final class Pretrained {
      *                     cannot be imported (the message names the file)
      */
     public static ComputationGraph load(String id, Path dataRoot) throws IOException {
-        PretrainedEntry entry = PretrainedCatalog.find(id)
-                .orElseThrow(() -> new IOException(PretrainedCatalog.unknownId(id)));
+        ComputationGraph graph = imported(id, dataRoot).graph();
+        synchronized (graph) {
+            return graph.clone();
+        }
+    }
+
+    /**
+     * The pretrained network {@code id} as it is, for predicting with it directly: its own
+     * classes (ImageNet's 1,000 for MobileNet, from {@link PretrainedEntry#classNames()}), its
+     * input size and pixel scaling. Like a model imported from Keras it has no network spec
+     * ({@link LoadedModel#spec()} is null); it was checked by its SHA-256 when installed, not
+     * screened as a model zip is. The network is the caller's own copy.
+     *
+     * @throws IOException where it is not installed (the message says how to install it) or
+     *                     cannot be imported (the message names the file)
+     */
+    public static LoadedModel model(String id, Path dataRoot) throws IOException {
+        PretrainedEntry entry = entry(id);
+        ImportedKerasModel imported = imported(id, dataRoot);
+        if (!entry.scaling().equals(PretrainedEntry.Scaling.MINUS_ONE_TO_ONE)) {
+            throw new IllegalStateException(id + ": no workbench normalizer for the scaling " + entry.scaling());
+        }
+        ComputationGraph copy;
+        synchronized (imported.graph()) {
+            copy = imported.graph().clone();
+        }
+        boolean channelsLast = imported.input().channelsLast();
+        var metadata = new ModelMetadata(ModelMetadata.KERAS_IMPORT_FORMAT_VERSION, "workbench", "1.0.0-M2.1",
+                Instant.now().toString(), entry.classNames(), entry.input().height(), entry.input().width(),
+                entry.input().channels(), new Normalizer(Normalizer.SYMMETRIC, null, null), entry.title(), 0,
+                Double.NaN, null, new KerasSource(entry.file().name(), imported.kerasVersion(), imported.backend(),
+                        channelsLast));
+        return new LoadedModel(Network.of(copy, channelsLast), metadata, null, Duration.ZERO);
+    }
+
+    private static PretrainedEntry entry(String id) throws IOException {
+        return PretrainedCatalog.find(id).orElseThrow(() -> new IOException(PretrainedCatalog.unknownId(id)));
+    }
+
+    /** The network as imported, once per file and process; callers clone its graph. */
+    private static ImportedKerasModel imported(String id, Path dataRoot) throws IOException {
+        PretrainedEntry entry = entry(id);
         Path file;
         try {
             file = PretrainedCatalog.installedModel(entry, dataRoot);
@@ -50,23 +98,20 @@ public final class Pretrained {
             throw new IOException(e.getMessage(), e);
         }
         Path key = file.toAbsolutePath().normalize();
-        ComputationGraph graph = IMPORTED.get(key);
-        if (graph == null) {
+        ImportedKerasModel imported = IMPORTED.get(key);
+        if (imported == null) {
             try {
-                var imported = KerasImport.importModel(file);
-                if (!imported.isGraph()) {
-                    throw new IOException(file + ": expected a Keras functional model (a graph), found a Sequential "
-                            + "one. Put the catalogue's file there again");
-                }
-                graph = imported.graph();
+                imported = KerasImport.importModel(file);
             } catch (KerasImportException e) {
                 throw new IOException(e.getMessage(), e);
             }
-            IMPORTED.put(key, graph);
+            if (!imported.isGraph()) {
+                throw new IOException(file + ": expected a Keras functional model (a graph), found a Sequential "
+                        + "one. Put the catalogue's file there again");
+            }
+            IMPORTED.put(key, imported);
         }
-        synchronized (graph) {
-            return graph.clone();
-        }
+        return imported;
     }
 
     private static ComputationGraph load(Backbone backbone, Path dataRoot) throws IOException {

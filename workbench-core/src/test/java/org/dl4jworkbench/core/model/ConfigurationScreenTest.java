@@ -22,6 +22,11 @@ import org.dl4jworkbench.core.spec.Template;
 import org.dl4jworkbench.core.spec.Templates;
 import org.dl4jworkbench.core.util.Json;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.dl4jworkbench.core.keras.KerasImport;
+import org.dl4jworkbench.core.keras.TinyKerasModels;
+import org.dl4jworkbench.core.testing.SharedData;
 
 /**
  * The class allow-list keeps step with the compiler: every configuration the workbench can
@@ -32,6 +37,50 @@ class ConfigurationScreenTest {
 
     @Test
     void everyTemplateAndEveryLayerActivationOptimizerAndScheduleTheCompilerWritesIsAllowed() throws Exception {
+        List<NetworkSpec> specs = sequentialSpecs();
+        for (NetworkSpec spec : specs) {
+            String json = SpecCompiler.compile(spec, 10).toJson();
+            assertThatCode(() -> ConfigurationScreen.check(Json.mapper().readTree(json), Path.of("model.zip")))
+                    .as(spec.name() + " " + spec.training()).doesNotThrowAnyException();
+        }
+    }
+
+    /**
+     * And with the graphs the workbench opens: transfer models compiled on the real MobileNet
+     * (frozen, and trainable from a block), the whole MobileNet as imported from Keras, and
+     * small Keras models. Every class they name is allowed, and every allowed class is needed
+     * by them or by the compiler's networks (the list holds nothing more).
+     */
+    @Test
+    void theGraphsOfTransferModelsAndImportedKerasModelsAreAllowedAndNeedEveryAllowedClass(@TempDir Path dir)
+            throws Exception {
+        Path dataRoot = GraphModels.installMobileNet(dir.resolve("data"));
+        Map<String, org.deeplearning4j.nn.api.Model> graphs = new java.util.LinkedHashMap<>();
+        graphs.put("transfer", GraphModels.transferGraph(GraphModels.transferSpec(null), dataRoot));
+        graphs.put("transfer from block12", GraphModels.transferGraph(GraphModels.transferSpec("block12"), dataRoot));
+        graphs.put("imported MobileNet", KerasImport.importModel(SharedData.mobileNet()).graph());
+        graphs.put("Keras CNN", KerasImport.importModel(TinyKerasModels.functionalCnn(dir.resolve("cnn.h5"), 3)).graph());
+        graphs.put("Keras Sequential", KerasImport.importModel(TinyKerasModels.sequentialDense(dir.resolve("seq.h5")))
+                .multiLayer().toComputationGraph());
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        for (var graph : graphs.entrySet()) {
+            String json = ((org.deeplearning4j.nn.graph.ComputationGraph) graph.getValue()).getConfiguration().toJson();
+            JsonNode tree = Json.mapper().readTree(json);
+            assertThatCode(() -> ConfigurationScreen.check(tree, Path.of("model.zip"))).as(graph.getKey())
+                    .doesNotThrowAnyException();
+            classes(tree, used);
+        }
+        for (NetworkSpec spec : sequentialSpecs()) {
+            classes(Json.mapper().readTree(SpecCompiler.compile(spec, 10).toJson()), used);
+        }
+        java.util.Set<String> allowed = new java.util.TreeSet<>();
+        ConfigurationScreen.ALLOWED.values().forEach(allowed::addAll);
+        allowed.removeAll(used);
+        // Allowed before graphs; SpecCompiler now writes warmup as a MapSchedule (DL4J cannot read a RampSchedule back).
+        assertThat(allowed).as("allowed, but no network needs them").containsOnly("org.nd4j.linalg.schedule.RampSchedule");
+    }
+
+    private static List<NetworkSpec> sequentialSpecs() {
         List<NetworkSpec> specs = new ArrayList<>();
         for (Template t : Templates.all()) {
             if (!t.spec().hasBackbone()) { // graphs have a screen of their own
@@ -53,17 +102,21 @@ class ConfigurationScreenTest {
                 }
             }
         }
-        for (NetworkSpec spec : specs) {
-            String json = SpecCompiler.compile(spec, 10).toJson();
-            assertThatCode(() -> ConfigurationScreen.check(Json.mapper().readTree(json), Path.of("model.zip")))
-                    .as(spec.name() + " " + spec.training()).doesNotThrowAnyException();
+        return specs;
+    }
+
+    private static void classes(JsonNode node, java.util.Set<String> into) {
+        if (node.has("@class")) {
+            into.add(node.get("@class").asText());
         }
+        node.elements().forEachRemaining(child -> classes(child, into));
     }
 
     @Test
     void everyAllowedNameIsARealClassOfTheTypeItsRoleNeeds() throws Exception {
         Map<String, Class<?>> roles = Map.of(
                 "layers", org.deeplearning4j.nn.conf.layers.Layer.class,
+                "vertices", org.deeplearning4j.nn.conf.graph.GraphVertex.class,
                 "preprocessors", org.deeplearning4j.nn.conf.InputPreProcessor.class,
                 "activations", org.nd4j.linalg.activations.IActivation.class,
                 "optimizers", org.nd4j.linalg.learning.config.IUpdater.class,
