@@ -1,6 +1,8 @@
 package org.dl4jworkbench.core.compile;
 
 import java.util.List;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
@@ -34,6 +36,20 @@ public final class TransferCompiler {
     }
 
     /**
+     * DL4J's Keras import gives every layer a dropout that keeps everything ({@code p = 1}): a
+     * no-op forward, but its backward pass multiplies an NCHW gradient by an NHWC mask and fails
+     * as soon as a backbone block trains. Such dropouts are removed; real ones stay.
+     */
+    static void dropNoOpDropout(ComputationGraph graph) {
+        for (var vertex : graph.getConfiguration().getVertices().values()) {
+            if (vertex instanceof LayerVertex lv && lv.getLayerConf().getLayer().getIDropout() instanceof Dropout d
+                    && d.getP() == 1.0 && d.getPSchedule() == null) {
+                lv.getLayerConf().getLayer().setIDropout(null);
+            }
+        }
+    }
+
+    /**
      * @param backbone the pretrained graph as imported (it is not changed)
      * @throws InvalidNetworkException where the analysis finds errors
      */
@@ -53,6 +69,7 @@ public final class TransferCompiler {
         if (training.l2() > 0) {
             fineTune.l2(training.l2());
         }
+        dropNoOpDropout(backbone);
         var builder = new TransferLearning.GraphBuilder(backbone)
                 .fineTuneConfiguration(fineTune.build())
                 .setFeatureExtractor(known.frozenUpTo(spec.backbone()));

@@ -12,6 +12,8 @@ import org.dl4jworkbench.core.data.Datasets;
 import org.dl4jworkbench.core.data.RealPhotos;
 import org.dl4jworkbench.core.pretrained.Pretrained;
 import org.dl4jworkbench.core.pretrained.PretrainedCatalog;
+import org.dl4jworkbench.core.spec.AugmentationSpec;
+import org.dl4jworkbench.core.spec.Backbones;
 import org.dl4jworkbench.core.spec.NetworkSpec;
 import org.dl4jworkbench.core.spec.Templates;
 import org.dl4jworkbench.core.testing.SharedData;
@@ -78,5 +80,54 @@ class TransferTrainingTest {
         Evaluation whole = Evaluator.evaluate(result.network(), photos.test(), 8, result.normalizer());
         assertThat(whole.accuracy()).isEqualTo(result.test().accuracy());
         assertThat(whole.loss()).isCloseTo(result.test().loss(), org.assertj.core.api.Assertions.within(1e-4));
+    }
+
+    @Test
+    void fineTuningFromABlockWithAugmentationRunsTheBackboneEveryMinibatchAndChangesOnlyTheTrainableBlocks()
+            throws Exception {
+        NetworkSpec base = spec(1);
+        NetworkSpec spec = base.withBackbone(base.backbone().withTrainableFrom("block13"))
+                .withData(base.data().withAugmentation(new AugmentationSpec(true, 0, 0, 0)))
+                .withTraining(base.training().withBatchSize(16));
+        List<String> phases = new ArrayList<>();
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void onPreparing(String phase, int done, int total) {
+                phases.add(phase);
+            }
+        };
+        var before = Pretrained.load(Backbones.MOBILENET_V1, dataRoot);
+        TrainingResult result = new Trainer(spec, photos).withBackbones(Pretrained.installedIn(dataRoot), null)
+                .train(listener);
+
+        assertThat(result.reason()).isEqualTo(StopReason.COMPLETED);
+        assertThat(phases).as("no features are cached: the backbone runs per minibatch").isEmpty();
+        var graph = result.network().graph().orElseThrow();
+        assertThat(graph.getParam("conv_pw_12_W")).as("block12 stays frozen").isEqualTo(before.getParam("conv_pw_12_W"));
+        assertThat(graph.getParam("conv_pw_13_W")).as("block13 trains").isNotEqualTo(before.getParam("conv_pw_13_W"));
+        assertThat(result.test().accuracy()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void aTransferRunStoppedAfterItsFirstEpochResumesFromItsCheckpoint() throws Exception {
+        Path checkpoints = dir.resolve("checkpoints");
+        Trainer first = Trainer.withCheckpoints(spec(3), photos, checkpoints)
+                .withBackbones(Pretrained.installedIn(dataRoot), dir.resolve("cache"));
+        TrainingResult stopped = first.train(new TrainingListener() {
+            @Override
+            public void onEpoch(EpochEvent event) {
+                first.requestStop();
+            }
+        });
+        assertThat(stopped.epochsCompleted()).isEqualTo(1);
+
+        Trainer resumed = Trainer.resume(spec(3), photos, checkpoints)
+                .withBackbones(Pretrained.installedIn(dataRoot), dir.resolve("cache"));
+        assertThat(resumed.firstEpoch()).isEqualTo(2);
+        TrainingResult result = resumed.train(TrainingListener.NONE);
+        assertThat(result.reason()).isEqualTo(StopReason.COMPLETED);
+        assertThat(result.epochsCompleted()).isEqualTo(3);
+        assertThat(result.epochs()).extracting(EpochEvent::epoch).containsExactly(2, 3);
+        assertThat(result.network().isGraph()).isTrue();
     }
 }
