@@ -44,7 +44,9 @@ final class SummaryCommand implements Callable<Integer> {
 
     static void print(NetworkSpec spec, NetworkAnalysis analysis, PrintWriter out) {
         out.println("Network: " + spec.name());
-        String row = "%-10s %-12s %-34s %-12s %12s %15s%n";
+        int name = Math.max(10, analysis.layers().stream().mapToInt(l -> l.name().length()).max().orElse(0));
+        int settings = Math.max(34, analysis.layers().stream().mapToInt(l -> l.settings().length()).max().orElse(0));
+        String row = "%-" + name + "s %-12s %-" + settings + "s %-12s %12s %15s%n";
         out.printf(row, "LAYER", "TYPE", "SETTINGS", "OUTPUT", "PARAMETERS", "MULTIPLY-ADDS");
         for (LayerInfo l : analysis.layers()) {
             boolean bad = analysis.problemsAt(l.index()).stream().anyMatch(Problem::isError);
@@ -52,6 +54,10 @@ final class SummaryCommand implements Callable<Integer> {
                     String.format("%,d", l.parameters()), String.format("%,d", l.multiplyAdds()));
         }
         out.printf("Multiply-adds per image: %,d%n", analysis.totalMultiplyAdds());
+        if (analysis.frozenParameters() > 0) {
+            out.printf("Trained: %,d; frozen (pretrained): %,d%n", analysis.trainableParameters(),
+                    analysis.frozenParameters());
+        }
         out.println("Total parameters: " + analysis.totalParameters());
     }
 }

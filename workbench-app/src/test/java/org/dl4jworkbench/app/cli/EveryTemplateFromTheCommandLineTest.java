@@ -18,8 +18,11 @@ import org.dl4jworkbench.core.data.Datasets;
 import org.dl4jworkbench.core.data.ImageSet;
 import org.dl4jworkbench.core.data.image.ImageFixtures;
 import org.dl4jworkbench.core.predict.MnistModelFixture;
+import org.dl4jworkbench.core.pretrained.PretrainedCatalog;
 import org.dl4jworkbench.core.spec.Template;
+import org.dl4jworkbench.core.testing.SharedData;
 import org.dl4jworkbench.core.spec.Templates;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -35,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * digits (gray PNG) for the MNIST templates, coloured squares (colour JPEG) for the CIFAR-10
  * ones, discs and stripes of mixed formats and sizes for cats-dogs. A template whose class
  * count differs from the folder's is refused before it trains. Five images a class, one epoch
- * in minibatches of 8, keep each template to seconds.
+ * in minibatches of 8, keep each template to seconds (mobilenet-transfer, from the real
+ * pretrained MobileNet installed in the test's data folder, to about half a minute).
  */
 class EveryTemplateFromTheCommandLineTest {
 
@@ -48,6 +52,10 @@ class EveryTemplateFromTheCommandLineTest {
     /** A folder dataset, its classes, and an image (not one of the folder's) to predict. */
     record Folder(Path dir, List<String> classes, Path image) {
     }
+
+    private static final String DATA = "workbench.data";
+    private static final String CACHE = "workbench.cache";
+    private static final java.util.Map<String, String> before = new java.util.HashMap<>();
 
     @TempDir
     static Path dir;
@@ -63,6 +71,27 @@ class EveryTemplateFromTheCommandLineTest {
         Path photo = dir.resolve("photo.png");
         ImageIO.write(ImageFixtures.pattern(1, 90, 70, new Random(5)), "png", photo.toFile());
         pets = new Folder(photos, List.of("cats", "dogs"), photo);
+        // mobilenet-transfer trains from the catalogue's MobileNet, installed in a data folder of the test's own.
+        Path data = dir.resolve("data");
+        Path mobileNet = PretrainedCatalog.MOBILENET_V1_075.modelFile(data);
+        Files.createDirectories(mobileNet.getParent());
+        Files.copy(SharedData.mobileNet(), mobileNet);
+        for (String property : List.of(DATA, CACHE)) {
+            before.put(property, System.getProperty(property));
+        }
+        System.setProperty(DATA, data.toString());
+        System.setProperty(CACHE, dir.resolve("cache").toString());
+    }
+
+    @AfterAll
+    static void restoreTheFolders() {
+        before.forEach((property, value) -> {
+            if (value == null) {
+                System.clearProperty(property);
+            } else {
+                System.setProperty(property, value);
+            }
+        });
     }
 
     @TestFactory

@@ -131,8 +131,7 @@ public final class NetworkAnalyzer {
         }
         frozenParameters = known.frozenParameters(b);
         Shape out = Shape.flat(known.features());
-        String settings = "pretrained, cut at " + known.cutAt() + ", "
-                + (b.isFrozen() ? "frozen" : "trains from " + b.trainableFrom());
+        String settings = "ImageNet weights, " + (b.isFrozen() ? "frozen" : "trains from " + b.trainableFrom());
         infos.add(new LayerInfo(-1, name, "backbone", settings, in, out, known.parameters(), known.multiplyAdds()));
         return out;
     }
