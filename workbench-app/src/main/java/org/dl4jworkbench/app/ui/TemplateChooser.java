@@ -149,10 +149,13 @@ final class TemplateChooser {
             description.setMinHeight(Region.USE_PREF_SIZE);
             var input = t.spec().input();
             var facts = new Label(String.format(Locale.ROOT, "%dx%dx%d input, %s%d layers, %,d parameters%s",
-                    input.height(), input.width(), input.channels(), t.spec().hasBackbone() ? "pretrained network + "
-                    : "", t.spec().layers().size() + 1, analysis.totalParameters(), analysis.frozenParameters() > 0
-                    ? String.format(Locale.ROOT, " (%,d trainable)", analysis.trainableParameters()) : ""));
+                    input.height(), input.width(), input.channels(), t.spec().hasBackbone() ? "pretrained + " : "",
+                    t.spec().layers().size() + 1, analysis.totalParameters(), analysis.frozenParameters() > 0
+                    ? String.format(Locale.ROOT, " (%,d train)", analysis.trainableParameters()) : ""));
             facts.getStyleClass().add("template-facts");
+            facts.setWrapText(true);
+            facts.setPrefWidth(460);
+            facts.setMinHeight(Region.USE_PREF_SIZE);
             var reported = new Label(t.hasReportedAccuracy()
                     ? String.format(Locale.ROOT, "Tutorial reported %.1f%% test accuracy on %s", 100 * t.reportedAccuracy(),
                     datasetName(t.dataset()))
@@ -198,7 +201,8 @@ final class TemplateChooser {
             var block = new Region();
             var shape = layer.outputShape();
             boolean backbone = layer.type().equals("backbone"); // many layers in one block: a wide, tall one
-            double height = backbone ? 50 : shape.isImage() ? 14 + 46.0 * Math.sqrt((double) shape.width() / first) : 14;
+            double height = backbone ? 50
+                    : shape.isImage() ? 14 + 46.0 * Math.sqrt((double) shape.width() / first) : 14;
             double width = backbone ? 40 : shape.isImage() ? 4 + Math.min(8, Math.log(Math.max(1, shape.channels()))
                     * 1.6) : 5;
             block.setMinSize(width, height);

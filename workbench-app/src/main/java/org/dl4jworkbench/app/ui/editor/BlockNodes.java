@@ -120,7 +120,7 @@ final class BlockNodes {
         return new StackPane(box);
     }
 
-    /** The analyzer's row of a block; the input and a backbone both have index -1, the backbone's type tells them apart. */
+    /** The analyzer's row of a block: the input's and a backbone's both have index -1; their types differ. */
     private static LayerInfo info(NetworkAnalysis a, int index) {
         boolean backbone = index == EditorModel.BACKBONE;
         return a.layers().stream().filter(l -> BACKBONE_TYPE.equals(l.type()) == backbone

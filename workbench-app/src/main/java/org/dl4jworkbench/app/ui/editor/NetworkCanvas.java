@@ -107,7 +107,7 @@ public final class NetworkCanvas {
         return scroll;
     }
 
-    /** The block node of {@code index} ({@link EditorModel#INPUT}, {@link EditorModel#BACKBONE}, a layer, or the output). */
+    /** The block node of {@code index}: the input, {@link EditorModel#BACKBONE}, a layer or the output. */
     public Node block(int index) {
         if (index == EditorModel.BACKBONE) {
             return head == 2 ? blocks.get(1) : null;
@@ -124,11 +124,11 @@ public final class NetworkCanvas {
         chain.getChildren().clear();
         Backbone backbone = BackboneEdits.of(spec);
         blocks.add(nodes.block(EditorModel.INPUT, "input", "", "images of " + spec.input() + (spec.hasBackbone()
-                ? ", resized, normalization " + spec.data().normalization().id() : ""), LayerStyles.INPUT, analysis));
+                ? " (resized), " + spec.data().normalization().id() : ""), LayerStyles.INPUT, analysis));
         head = 1;
         if (spec.hasBackbone()) {
             String title = backbone == null ? spec.backbone().model() : backbone.title();
-            blocks.add(nodes.block(EditorModel.BACKBONE, title, "pretrained, locked", spec.backbone().isFrozen()
+            blocks.add(nodes.block(EditorModel.BACKBONE, title, "locked", spec.backbone().isFrozen()
                     ? "pretrained, frozen" : "pretrained, trains from " + spec.backbone().trainableFrom(),
                     LayerStyles.BACKBONE, analysis));
             head = 2;

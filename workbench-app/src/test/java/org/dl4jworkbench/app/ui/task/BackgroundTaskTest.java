@@ -77,9 +77,9 @@ class BackgroundTaskTest {
     @Test
     void anUncheckedIoExceptionSaysItsCausesMessageWithoutTheClassName() {
         var task = recorded(BackgroundTask.wrap(() -> {
-            throw new java.io.UncheckedIOException(new java.io.IOException("network 'm' is not installed: put F into D"));
+            throw new java.io.UncheckedIOException(new java.io.IOException("network 'm' is not installed: put F in D"));
         })).executeWith(DIRECT);
-        assertThat(task.failure().message()).isEqualTo("network 'm' is not installed: put F into D");
+        assertThat(task.failure().message()).isEqualTo("network 'm' is not installed: put F in D");
     }
 
     @Test
