@@ -9,7 +9,9 @@ import org.dl4jworkbench.core.train.TrainingListener;
 
 /**
  * The live progress line of {@code train}: redrawn in place on a terminal (at most 4 times a
- * second), a new line every 10 seconds in a log, a line per epoch, and pauses.
+ * second), a new line every 10 seconds in a log, a line per epoch, and pauses. The work before
+ * the first minibatch (a pretrained network computing every image's features, minutes on a CPU)
+ * and after the last (the test images' features) reports the same way.
  */
 final class ProgressPrinter implements TrainingListener {
 
@@ -20,6 +22,7 @@ final class ProgressPrinter implements TrainingListener {
     private final boolean terminal;
     private long lastPrint;
     private int lastWidth;
+    private String preparing;
 
     ProgressPrinter(PrintWriter err, boolean terminal) {
         this.err = err;
@@ -34,9 +37,39 @@ final class ProgressPrinter implements TrainingListener {
             return;
         }
         lastPrint = now;
-        String line = String.format(Locale.ROOT, "epoch %d/%d  batch %d/%d  loss %.4f  lr %.2g  %.0f img/s  ETA %s",
+        print(String.format(Locale.ROOT, "epoch %d/%d  batch %d/%d  loss %.4f  lr %.2g  %.0f img/s  ETA %s",
                 e.epoch(), e.epochs(), e.batch(), e.batches(), e.loss(), e.learningRate(), e.imagesPerSecond(),
-                format(e.eta()));
+                format(e.eta())));
+    }
+
+    /**
+     * "computing MobileNet v1 0.75 (ImageNet) features: 412 of 1,000 images", as often as the
+     * minibatch line; a phase's first and last report always print, and the last ends the line.
+     */
+    @Override
+    public void onPreparing(String phase, int done, int total) {
+        long now = System.nanoTime();
+        boolean first = !phase.equals(preparing);
+        boolean last = done >= total;
+        if (!first && !last && now - lastPrint < (terminal ? TERMINAL_INTERVAL_NANOS : LOG_INTERVAL_NANOS)) {
+            return;
+        }
+        if (first && terminal && lastWidth > 0) {
+            err.println(); // the line of what came before stays
+            lastWidth = 0;
+        }
+        preparing = phase;
+        lastPrint = now;
+        print(String.format(Locale.ROOT, "%s: %,d of %,d images", phase, done, total));
+        if (last && terminal) {
+            err.println();
+            lastWidth = 0;
+            err.flush();
+        }
+    }
+
+    /** Redraws the line in place on a terminal; a line of its own in a log. */
+    private void print(String line) {
         if (terminal) {
             err.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
             lastWidth = line.length();

@@ -28,13 +28,15 @@ import org.dl4jworkbench.core.spec.NetworkSpec;
  * The network being edited: the spec, its analysis (kept in step, against the dataset's
  * shape when one is known), the selected block, and every edit as an undoable command.
  * Views bind to the properties and call the edit methods; nothing else changes the spec.
- * Block indices: 0..n-1 are the layers, {@link #INPUT} the input block, {@code n} the
- * output block. Used on the FX thread only.
+ * Block indices: 0..n-1 are the layers, {@link #INPUT} the input block, {@link #BACKBONE} a
+ * pretrained backbone's block (no layer: it cannot move or go, and every layer comes after it),
+ * {@code n} the output block. Used on the FX thread only.
  */
 public final class EditorModel {
 
     public static final int INPUT = -1;
     public static final int NONE = -2;
+    public static final int BACKBONE = -4;
     static final int UNDO_LIMIT = 200;
 
     private final ReadOnlyObjectWrapper<NetworkSpec> spec = new ReadOnlyObjectWrapper<>(this, "spec");
@@ -247,7 +249,8 @@ public final class EditorModel {
     /** Pastes the copied layer after the selected block (or at the end), under a new name. */
     public void paste() {
         if (clipboard != null) {
-            int at = isLayer(selected()) ? selected() + 1 : selected() == INPUT ? 0 : spec().layers().size();
+            int at = isLayer(selected()) ? selected() + 1 : selected() == INPUT || selected() == BACKBONE ? 0
+                    : spec().layers().size();
             insertLayer(at, clipboard.withName(null));
         }
     }

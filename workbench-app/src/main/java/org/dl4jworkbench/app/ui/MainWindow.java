@@ -40,7 +40,6 @@ import org.dl4jworkbench.app.ui.editor.PaletteView;
 import org.dl4jworkbench.app.ui.editor.ProblemsView;
 import org.dl4jworkbench.app.ui.editor.TotalsView;
 import org.dl4jworkbench.app.ui.training.TrainingSettingsView;
-import org.dl4jworkbench.core.analysis.Problem;
 import org.dl4jworkbench.core.data.Dataset;
 
 /**
@@ -99,6 +98,10 @@ public final class MainWindow {
         trainingTab.setContent(new TrainingSettingsView(editor, executors.compute()).node());
         var dashboard = new DashboardView(training, executors.io());
         dashboard.followTheme(model.darkProperty());
+        dashboard.onInstallNetwork(id -> { // a run needs a pretrained network that is not installed
+            datasetPanel.showNetwork(id);
+            tabs.getSelectionModel().select(datasetTab);
+        });
         dashboardTab.setContent(dashboard.node());
         var prediction = new PredictionPane(executors.compute(), executors.io());
         predictTab.setContent(prediction.node());
@@ -213,7 +216,8 @@ public final class MainWindow {
             var errors = editor.analysis().errors();
             boolean loaded = model.datasetProperty().get() != null;
             int blocking = fields.size() + errors.size();
-            String first = fields.first().orElse(errors.isEmpty() ? null : describe(errors.get(0)));
+            String first = fields.first().orElse(errors.isEmpty() ? null
+                    : errors.get(0).toString().replaceFirst(" Fix:.*", ""));
             train.setDisable(!training.isRunning() && (blocking > 0 || !loaded));
             reason.setText(first != null ? "Cannot train: " + first
                     + (blocking > 1 ? " (and " + (blocking - 1) + " more)" : "")
@@ -238,10 +242,6 @@ public final class MainWindow {
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         return new ToolBar(undo, redo, spacer, reason, train);
-    }
-
-    private static String describe(Problem p) {
-        return p.toString().replaceFirst(" Fix:.*", "");
     }
 
     private Node statusBar() {

@@ -135,7 +135,7 @@ final class ProjectMenus {
     }
 
     private void newFromTemplate() {
-        afterUnsavedChanges(() -> TemplateChooser.show(stage).ifPresent(t -> {
+        afterUnsavedChanges(() -> TemplateChooser.show(stage, model.projectProperty().get().dataset()).ifPresent(t -> {
             model.open(new Project(t.id(), t.spec(), datasetFor(t), null));
             templateOpened.accept(t);
         }));

@@ -1,6 +1,12 @@
 package org.dl4jworkbench.app.ui;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -20,13 +26,20 @@ import org.dl4jworkbench.app.ui.editor.LayerStyles;
 import org.dl4jworkbench.core.analysis.LayerInfo;
 import org.dl4jworkbench.core.analysis.NetworkAnalysis;
 import org.dl4jworkbench.core.analysis.NetworkAnalyzer;
+import org.dl4jworkbench.core.data.WorkbenchDirs;
+import org.dl4jworkbench.core.data.catalog.ByteSize;
+import org.dl4jworkbench.core.pretrained.PretrainedCatalog;
+import org.dl4jworkbench.core.pretrained.PretrainedEntry;
 import org.dl4jworkbench.core.spec.Template;
 import org.dl4jworkbench.core.spec.Templates;
 
 /**
  * File > New from template: the built-in networks as cards, each with a thumbnail of the
  * network (a block per layer in its kind's colour, as tall as its output is wide), its size
- * and the accuracy its tutorial reported. Double-click or Enter picks one; Escape cancels.
+ * and the accuracy its tutorial reported; one that begins with a pretrained network says
+ * whether that is installed. With a folder of photos open, the template that starts from a
+ * network trained on ImageNet comes first, chosen. Double-click or Enter picks one; Escape
+ * cancels.
  */
 final class TemplateChooser {
 
@@ -35,12 +48,16 @@ final class TemplateChooser {
     private TemplateChooser() {
     }
 
-    static Optional<Template> show(Window owner) {
+    /** @param dataset the dataset SPEC open now: for an image folder, the transfer template comes first */
+    static Optional<Template> show(Window owner, String dataset) {
         var list = new ListView<Template>();
         list.setId(LIST_ID);
-        list.getItems().setAll(Templates.all());
-        list.setCellFactory(v -> new TemplateCell());
-        list.getSelectionModel().select(Templates.find(Templates.DEFAULT).orElseThrow());
+        List<Template> offered = offered(dataset);
+        list.getItems().setAll(offered);
+        Map<String, Boolean> installed = installed(WorkbenchDirs.data());
+        list.setCellFactory(v -> new TemplateCell(installed));
+        list.getSelectionModel().select(dataset.startsWith("folder:") ? offered.get(0)
+                : Templates.find(Templates.DEFAULT).orElseThrow());
         list.setPrefSize(700, 520);
         var dialog = new Dialog<Template>();
         dialog.initOwner(owner);
@@ -76,8 +93,45 @@ final class TemplateChooser {
         return dialog.showAndWait();
     }
 
+    /** The templates in the order offered: for a folder of photos, from a pretrained network first. */
+    static List<Template> offered(String dataset) {
+        if (!dataset.startsWith("folder:")) {
+            return Templates.all();
+        }
+        List<Template> all = new ArrayList<>(Templates.all());
+        all.sort(Comparator.comparing(t -> !t.id().equals(Templates.TRANSFER))); // stable: the rest keep their order
+        return all;
+    }
+
+    /**
+     * Whether each pretrained network is installed under {@code dataRoot}: two file lookups each
+     * (its size, not its checksum), cheap enough while the dialog opens.
+     */
+    private static Map<String, Boolean> installed(Path dataRoot) {
+        Map<String, Boolean> installed = new HashMap<>();
+        PretrainedCatalog.entries().forEach(e -> installed.put(e.id(), e.isInstalled(dataRoot)));
+        return installed;
+    }
+
+    /** "Needs the pretrained MobileNet v1 0.75 (224x224, ImageNet): installed." */
+    static String pretrainedLine(Template t, Map<String, Boolean> installed) {
+        PretrainedEntry entry = PretrainedCatalog.find(t.spec().backbone().model()).orElse(null);
+        if (entry == null) {
+            return "Needs the pretrained network '" + t.spec().backbone().model() + "', which the catalogue lacks";
+        }
+        return "Needs the pretrained " + entry.title() + (installed.getOrDefault(entry.id(), false) ? ": installed"
+                : ": not installed yet; the Dataset tab's Pretrained networks says how to install it ("
+                + ByteSize.format(entry.downloadSize()) + ")");
+    }
+
     /** One template: thumbnail on the left, title, description, size and reported accuracy. */
     private static final class TemplateCell extends ListCell<Template> {
+        private final Map<String, Boolean> installed;
+
+        TemplateCell(Map<String, Boolean> installed) {
+            this.installed = installed;
+        }
+
         @Override
         protected void updateItem(Template t, boolean empty) {
             super.updateItem(t, empty);
@@ -94,15 +148,29 @@ final class TemplateChooser {
             description.setPrefWidth(460);
             description.setMinHeight(Region.USE_PREF_SIZE);
             var input = t.spec().input();
-            var facts = new Label(String.format(Locale.ROOT, "%dx%dx%d input, %d layers, %,d parameters", input.height(),
-                    input.width(), input.channels(), t.spec().layers().size() + 1, analysis.totalParameters()));
+            var facts = new Label(String.format(Locale.ROOT, "%dx%dx%d input, %s%d layers, %,d parameters%s",
+                    input.height(), input.width(), input.channels(), t.spec().hasBackbone() ? "pretrained + " : "",
+                    t.spec().layers().size() + 1, analysis.totalParameters(), analysis.frozenParameters() > 0
+                    ? String.format(Locale.ROOT, " (%,d train)", analysis.trainableParameters()) : ""));
             facts.getStyleClass().add("template-facts");
+            facts.setWrapText(true);
+            facts.setPrefWidth(460);
+            facts.setMinHeight(Region.USE_PREF_SIZE);
             var reported = new Label(t.hasReportedAccuracy()
                     ? String.format(Locale.ROOT, "Tutorial reported %.1f%% test accuracy on %s", 100 * t.reportedAccuracy(),
                     datasetName(t.dataset()))
                     : "Trains on " + datasetName(t.dataset()) + "; its tutorial reported no test accuracy");
             reported.getStyleClass().add(t.hasReportedAccuracy() ? "template-accuracy" : "template-facts");
             var text = new VBox(3, title, description, facts, reported);
+            if (t.spec().hasBackbone()) {
+                var needs = new Label(pretrainedLine(t, installed));
+                needs.setId("template-pretrained-" + t.id());
+                needs.setWrapText(true);
+                needs.setPrefWidth(460);
+                needs.setMinHeight(Region.USE_PREF_SIZE);
+                needs.getStyleClass().add("template-facts");
+                text.getChildren().add(needs);
+            }
             var row = new HBox(14, thumbnail(analysis), text);
             row.setAlignment(Pos.CENTER_LEFT);
             row.setPadding(new Insets(6, 4, 6, 4));
@@ -132,8 +200,11 @@ final class TemplateChooser {
         for (LayerInfo layer : analysis.layers()) {
             var block = new Region();
             var shape = layer.outputShape();
-            double height = shape.isImage() ? 14 + 46.0 * Math.sqrt((double) shape.width() / first) : 14;
-            double width = shape.isImage() ? 4 + Math.min(8, Math.log(Math.max(1, shape.channels())) * 1.6) : 5;
+            boolean backbone = layer.type().equals("backbone"); // many layers in one block: a wide, tall one
+            double height = backbone ? 50
+                    : shape.isImage() ? 14 + 46.0 * Math.sqrt((double) shape.width() / first) : 14;
+            double width = backbone ? 40 : shape.isImage() ? 4 + Math.min(8, Math.log(Math.max(1, shape.channels()))
+                    * 1.6) : 5;
             block.setMinSize(width, height);
             block.setMaxSize(width, height);
             block.getStyleClass().addAll("thumbnail-block", typeStyle(layer.type()));
@@ -156,6 +227,8 @@ final class TemplateChooser {
             return LayerStyles.BATCH_NORM;
         } else if (t.contains("output")) {
             return LayerStyles.OUTPUT;
+        } else if (t.contains("backbone")) {
+            return LayerStyles.BACKBONE;
         }
         return LayerStyles.INPUT;
     }

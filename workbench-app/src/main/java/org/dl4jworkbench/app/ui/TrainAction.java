@@ -18,10 +18,12 @@ import org.dl4jworkbench.app.ui.task.Failure;
 import org.dl4jworkbench.app.ui.task.WorkbenchExecutors;
 import org.dl4jworkbench.core.backend.Backend;
 import org.dl4jworkbench.core.data.Dataset;
+import org.dl4jworkbench.core.data.WorkbenchDirs;
 import org.dl4jworkbench.core.model.Network;
 import org.dl4jworkbench.core.predict.Predictor;
 import org.dl4jworkbench.core.run.ResumePlan;
 import org.dl4jworkbench.core.run.TrainingRun;
+import org.dl4jworkbench.core.spec.NetworkSpec;
 import org.dl4jworkbench.core.train.IterationEvent;
 import org.dl4jworkbench.core.train.TrainingListener;
 import org.dl4jworkbench.core.train.TrainingMonitor;
@@ -31,7 +33,9 @@ import org.dl4jworkbench.core.train.TrainingResult;
  * Trains the project's network on its dataset from the window: on a thread of its own, into
  * a run folder under the project, reporting through a {@link TrainingMonitor} that a timer on
  * the FX thread reads (the FX thread never waits on training). Pause, resume and stop act
- * between minibatches; a stopped run keeps its model as any run does. A stopped, killed or
+ * between minibatches (and while a pretrained network computes the features before them, which
+ * the progress shows image by image); a stopped run keeps its model as any run does. A run
+ * whose pretrained network is not installed fails at once with the catalogue's message. A stopped, killed or
  * finished run continues the same way ({@link #continueRun}). Whatever ends the run,
  * an Error such as an out-of-memory error too, the window hears of it and can train again.
  */
@@ -60,6 +64,7 @@ public final class TrainAction {
     private final ReadOnlyObjectWrapper<Progress> progress = new ReadOnlyObjectWrapper<>(
             new Progress("", 0, false, false));
     private final ReadOnlyObjectWrapper<Session> session = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<String> missingNetwork = new ReadOnlyObjectWrapper<>();
     private volatile TrainingRun run;
     private boolean stopAsked;
     private boolean pauseAsked;
@@ -84,6 +89,11 @@ public final class TrainAction {
         return session.getReadOnlyProperty();
     }
 
+    /** The pretrained network the last run needed and did not find installed, or null. */
+    public ReadOnlyObjectProperty<String> missingNetworkProperty() {
+        return missingNetwork.getReadOnlyProperty();
+    }
+
     public boolean isRunning() {
         return progress.get().running();
     }
@@ -91,7 +101,7 @@ public final class TrainAction {
     /** Starts training {@code project} on {@code data}; does nothing while a run is going. */
     public void start(Project project, Dataset data) {
         String network = project.spec().name();
-        launch(network, data, "Starting " + network + " on " + data.name() + " ...",
+        launch(project.spec(), data, "Starting " + network + " on " + data.name() + " ...",
                 backend -> TrainingRun.start(project.spec(), data, project.dataset(), null, project.runsFolder(),
                         backend));
     }
@@ -104,7 +114,7 @@ public final class TrainAction {
      * message. Does nothing while a run is going.
      */
     public void continueRun(ResumePlan plan, Dataset data) {
-        launch(plan.spec().name(), data, String.format(Locale.ROOT, "Resuming %s after epoch %d of %d ...",
+        launch(plan.spec(), data, String.format(Locale.ROOT, "Resuming %s after epoch %d of %d ...",
                 plan.folder().dir().getFileName(), plan.state().epoch(), plan.spec().training().epochs()),
                 backend -> plan.start(data, backend));
     }
@@ -115,18 +125,22 @@ public final class TrainAction {
         TrainingRun make(String backend) throws Exception;
     }
 
-    private void launch(String network, Dataset data, String starting, RunMaker maker) {
+    private void launch(NetworkSpec spec, Dataset data, String starting, RunMaker maker) {
         if (isRunning()) {
             return;
         }
+        String network = spec.name();
+        missingNetwork.set(null);
         var monitor = new TrainingMonitor();
+        var preparation = new Preparation();
         stopAsked = false;
         pauseAsked = false;
         run = null;
         session.set(new Session(monitor, network, data.name(), "", null, null, null, data));
         progress.set(new Progress(starting, -1, true, false));
-        follow(monitor);
+        follow(monitor, preparation);
         BackgroundTask.wrap(() -> {
+            PretrainedCheck.require(spec, WorkbenchDirs.data());
             String backend = Backend.load().toString();
             return new Prepared(maker.make(backend), backend);
         }).onSuccess(prepared -> {
@@ -137,17 +151,21 @@ public final class TrainAction {
                 prepared.run().trainer().control().pause();
             }
             session.set(new Session(monitor, network, data.name(), prepared.backend(), null, null, null, data));
-            train(prepared, monitor, network, data);
+            train(prepared, monitor, preparation, network, data);
         }).onFailure(f -> failed(f, monitor, network, data, "")).executeWith(trainingThreads);
     }
 
-    private void train(Prepared prepared, TrainingMonitor monitor, String network, Dataset data) {
+    private void train(Prepared prepared, TrainingMonitor monitor, Preparation preparation, String network,
+                       Dataset data) {
         TrainingRun created = prepared.run();
         BackgroundTask.wrap(() -> {
             beforeTraining.accept(created);
-            TrainingResult result = created.execute(monitor, CurvesChart.FILES, warning -> { });
+            TrainingResult result = created.execute(TrainingListener.all(monitor, preparation), CurvesChart.FILES,
+                    warning -> { });
             Path model = Files.exists(created.folder().model()) ? created.folder().model() : null;
-            String outcome = String.format(Locale.ROOT, "%s: test accuracy %.2f%% after %d epoch(s); saved in %s",
+            // stopped while a pretrained network computed the features: nothing trained, nothing tested
+            String outcome = result.test().total() == 0 ? result.message() + "; nothing was trained"
+                    : String.format(Locale.ROOT, "%s: test accuracy %.2f%% after %d epoch(s); saved in %s",
                     result.reason().name().toLowerCase(Locale.ROOT).replace('_', ' '),
                     result.test().accuracy() * 100, result.epochsCompleted(), created.folder().dir());
             return new Finished(result, Character.toUpperCase(outcome.charAt(0)) + outcome.substring(1), model);
@@ -159,6 +177,9 @@ public final class TrainAction {
 
     private void failed(Failure failure, TrainingMonitor monitor, String network, Dataset data, String backend) {
         String text = "Training failed: " + failure.message();
+        if (failure.error() instanceof PretrainedCheck.NotInstalled missing) {
+            missingNetwork.set(missing.id()); // the window offers the way to install it
+        }
         ended(new Progress(text, 0, false, false), new Session(monitor, network, data.name(), backend, null, text,
                 null, data));
     }
@@ -170,14 +191,17 @@ public final class TrainAction {
         session.set(finished);
     }
 
-    /** Reads the monitor every 250 ms while the run goes. */
-    private void follow(TrainingMonitor monitor) {
+    /** Reads the monitor and the preparation every 250 ms while the run goes. */
+    private void follow(TrainingMonitor monitor, Preparation preparation) {
         var cursor = new TrainingMonitor.Cursor[] {TrainingMonitor.Cursor.START};
         timer = new Timeline(new KeyFrame(Duration.millis(250), e -> {
             var update = monitor.since(cursor[0]);
             cursor[0] = update.next();
             IterationEvent latest = update.latest();
-            if (latest != null && isRunning()) {
+            Preparation.Step step = preparation.latest();
+            if (step != null && step.ongoing() && isRunning()) {
+                progress.set(new Progress(step.text(), step.fraction(), true, false));
+            } else if (latest != null && isRunning()) {
                 boolean paused = update.state() == TrainingListener.State.PAUSED;
                 double done = ((latest.epoch() - 1) + (double) latest.batch() / latest.batches()) / latest.epochs();
                 progress.set(new Progress(String.format(Locale.ROOT, "Training: epoch %d/%d, batch %d/%d, loss %.4f, "

@@ -46,6 +46,7 @@ public final class DashboardView {
 
     public static final String ID = "dashboard";
     public static final String CHART_ID = "live-chart";
+    public static final String INSTALL_ID = "install-network";
     static final Duration REFRESH = Duration.millis(400);
     /**
      * The chart is redrawn at most this often while iterations stream in (an epoch's end
@@ -63,6 +64,7 @@ public final class DashboardView {
     private final ProgressBar progress = new ProgressBar(0);
     private final Button pause = new Button("Pause");
     private final Button stop = new Button("Stop");
+    private final Button install = new Button("Show the pretrained networks in the Dataset tab");
     private final List<IterationRecord> iterations = new ArrayList<>();
     private final List<EpochEvent> epochs = new ArrayList<>();
     private TrainingMonitor.Cursor cursor = TrainingMonitor.Cursor.START;
@@ -111,7 +113,10 @@ public final class DashboardView {
         canvas.widthProperty().addListener((obs, old, now) -> redraw());
         canvas.heightProperty().addListener((obs, old, now) -> redraw());
         VBox.setVgrow(chartPane, Priority.ALWAYS);
-        root.getChildren().setAll(title, new HBox(10, progress), status, controls, chartPane);
+        install.setId(INSTALL_ID);
+        install.managedProperty().bind(install.visibleProperty());
+        install.visibleProperty().bind(training.missingNetworkProperty().isNotNull());
+        root.getChildren().setAll(title, new HBox(10, progress), status, install, controls, chartPane);
 
         training.sessionProperty().addListener((obs, old, s) -> follow(s));
         training.progressProperty().addListener((obs, old, p) -> {
@@ -131,6 +136,11 @@ public final class DashboardView {
 
     public Node node() {
         return root;
+    }
+
+    /** Where a run failed for a pretrained network that is not installed, its button hands the network's id here. */
+    public void onInstallNetwork(java.util.function.Consumer<String> show) {
+        install.setOnAction(e -> show.accept(training.missingNetworkProperty().get()));
     }
 
     /** The training the view follows. */

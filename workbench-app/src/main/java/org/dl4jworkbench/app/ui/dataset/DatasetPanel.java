@@ -136,7 +136,16 @@ public final class DatasetPanel {
 
     private void request(DatasetRequest r) {
         request.show(r);
-        Node source = sources.focus(r.source());
+        scrollTo(sources.focus(r.source()));
+    }
+
+    /** Marks the card of the pretrained network {@code id} and scrolls it into view: a run needs it installed. */
+    public void showNetwork(String id) {
+        sources.refresh(); // what of it is on disk now
+        scrollTo(sources.focus(id));
+    }
+
+    private void scrollTo(Node source) {
         if (source != null) {
             sourceScroll.layout();
             double room = sources.node().getLayoutBounds().getHeight() - sourceScroll.getViewportBounds().getHeight();

@@ -37,9 +37,13 @@ final class NetworkFit {
         return new InputSpec(current.height(), current.width(), channels);
     }
 
-    /** {@code spec} with the input and the output class count that suit {@code data}. */
+    /**
+     * {@code spec} with the input and the output class count that suit {@code data}. A pretrained
+     * backbone fixes the input (images are resized to it): only the classes follow the data.
+     */
     static NetworkSpec fitted(NetworkSpec spec, Dataset data) {
-        return spec.withInput(input(data, spec.input())).withOutput(new OutputSpec(data.classNames().size()));
+        InputSpec in = spec.hasBackbone() ? spec.input() : input(data, spec.input());
+        return spec.withInput(in).withOutput(new OutputSpec(data.classNames().size()));
     }
 
     /**

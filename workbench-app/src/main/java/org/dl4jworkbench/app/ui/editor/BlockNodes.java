@@ -16,6 +16,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
+import org.dl4jworkbench.app.editor.BackboneEdits;
 import org.dl4jworkbench.app.editor.EditorModel;
 import org.dl4jworkbench.core.analysis.LayerInfo;
 import org.dl4jworkbench.core.analysis.NetworkAnalysis;
@@ -24,12 +25,14 @@ import org.dl4jworkbench.core.analysis.Problem;
 /**
  * The nodes the {@link NetworkCanvas} chains: a block per layer (and for the input and the
  * output) with its type, key settings, output shape and parameter count, red or amber with
- * its problems as a tooltip; a click selects it and a layer's block can be dragged; and the
- * arrows between blocks.
+ * its problems as a tooltip; a click selects it and a layer's block can be dragged (a pretrained
+ * backbone's is locked: it stays first); and the arrows between blocks.
  */
 final class BlockNodes {
 
     static final double BLOCK_WIDTH = 340;
+    /** The analyzer's type for a pretrained backbone's row. */
+    static final String BACKBONE_TYPE = "backbone";
 
     private final EditorModel editor;
     private final Runnable focusChain;
@@ -54,8 +57,9 @@ final class BlockNodes {
         var shape = new Label(info == null ? "output: ?" : "output " + info.outputShape());
         shape.getStyleClass().add("block-shape");
         shape.setId("shape-" + blockKey(index));
-        var params = new Label(info == null ? "" : String.format(Locale.ROOT, "%,d parameters", info.parameters()));
+        var params = new Label(info == null ? "" : parameters(index, info, a));
         params.getStyleClass().add("block-params");
+        params.setId("params-" + blockKey(index));
         var spacer = new Region();
         HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
         var foot = new HBox(8, shape, spacer, params);
@@ -66,6 +70,12 @@ final class BlockNodes {
         block.setMinWidth(BLOCK_WIDTH);
         block.setPadding(new Insets(8, 10, 8, 10));
         block.setUserData(index);
+        if (index == EditorModel.BACKBONE) {
+            block.getStyleClass().add("block-locked");
+            settingsLabel.setId("settings-backbone");
+            Tooltip.install(head, new Tooltip("Pretrained: it stays first, as one block. Choose in its settings "
+                    + "whether it stays frozen or trains from one of its blocks onward."));
+        }
         List<Problem> problems = problemsOf(a, index);
         if (problems.stream().anyMatch(Problem::isError)) {
             block.getStyleClass().add("block-error");
@@ -110,19 +120,34 @@ final class BlockNodes {
         return new StackPane(box);
     }
 
+    /** The analyzer's row of a block: the input's and a backbone's both have index -1; their types differ. */
     private static LayerInfo info(NetworkAnalysis a, int index) {
-        return a.layers().stream().filter(l -> l.index() == index).findFirst().orElse(null);
+        boolean backbone = index == EditorModel.BACKBONE;
+        return a.layers().stream().filter(l -> BACKBONE_TYPE.equals(l.type()) == backbone
+                && (backbone || l.index() == index)).findFirst().orElse(null);
+    }
+
+    /** "431,080 parameters"; a backbone's also says how many of them training leaves as they are. */
+    private static String parameters(int index, LayerInfo info, NetworkAnalysis a) {
+        String all = String.format(Locale.ROOT, "%,d parameters", info.parameters());
+        if (index != EditorModel.BACKBONE) {
+            return all;
+        }
+        return all + (a.frozenParameters() >= info.parameters() ? ", all frozen"
+                : String.format(Locale.ROOT, ", %,d frozen", a.frozenParameters()));
     }
 
     private List<Problem> problemsOf(NetworkAnalysis a, int index) {
         int outputBlock = editor.outputBlock();
-        return a.problems().stream().filter(p -> p.layerIndex() == index
-                || (index == outputBlock && p.layerIndex() == Problem.OUTPUT)
-                || (index == EditorModel.INPUT && p.layerIndex() == Problem.INPUT)).toList();
+        var spec = editor.spec();
+        return a.problems().stream().filter(p -> index == EditorModel.BACKBONE ? BackboneEdits.isAbout(spec, p)
+                : !BackboneEdits.isAbout(spec, p) && (p.layerIndex() == index
+                || (index == outputBlock && p.layerIndex() == Problem.OUTPUT))).toList();
     }
 
-    /** "input", "output" or the layer index: how tests and styles find a block ({@code #block-2}). */
+    /** "input", "backbone", "output" or the layer index: how tests and styles find a block ({@code #block-2}). */
     String blockKey(int index) {
-        return index == EditorModel.INPUT ? "input" : index == editor.outputBlock() ? "output" : String.valueOf(index);
+        return index == EditorModel.INPUT ? "input" : index == EditorModel.BACKBONE ? "backbone"
+                : index == editor.outputBlock() ? "output" : String.valueOf(index);
     }
 }

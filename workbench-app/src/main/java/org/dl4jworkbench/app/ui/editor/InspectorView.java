@@ -16,6 +16,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.dl4jworkbench.app.editor.BackboneEdits;
 import org.dl4jworkbench.app.editor.EditorModel;
 import org.dl4jworkbench.app.ui.fields.NumberField;
 import org.dl4jworkbench.app.ui.fields.NumberRule;
@@ -85,8 +86,13 @@ public final class InspectorView {
         var grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(6);
-        if (index == EditorModel.INPUT) {
+        if (index == EditorModel.INPUT && editor.spec().hasBackbone()) {
+            BackboneInspector.input(grid, editor.spec());
+        } else if (index == EditorModel.INPUT) {
             input(grid);
+        } else if (index == EditorModel.BACKBONE && editor.spec().hasBackbone()) {
+            BackboneInspector.backbone(grid, editor.spec(), block -> whileUpdating(() ->
+                    BackboneEdits.trainFrom(editor, block)));
         } else if (index == editor.outputBlock()) {
             output(grid);
         } else if (editor.isLayer(index)) {
@@ -170,7 +176,7 @@ public final class InspectorView {
 
     // ---- rows ------------------------------------------------------------------------------------
 
-    private static void heading(GridPane grid, String title, String subtitle) {
+    static void heading(GridPane grid, String title, String subtitle) {
         var t = new Label(title);
         t.getStyleClass().add("inspector-title");
         var s = new Label(subtitle);
@@ -179,7 +185,7 @@ public final class InspectorView {
         grid.add(new VBox(2, t, s), 0, grid.getRowCount(), 2, 1);
     }
 
-    private static void row(GridPane grid, String label, Node control) {
+    static void row(GridPane grid, String label, Node control) {
         int r = grid.getRowCount();
         var l = new Label(label);
         l.setMinWidth(Region.USE_PREF_SIZE);
@@ -263,9 +269,14 @@ public final class InspectorView {
     }
 
     private void replace(int index, LayerSpec layer, String field) {
+        whileUpdating(() -> editor.replaceLayer(index, layer, field));
+    }
+
+    /** Makes an edit without rebuilding the controls that make it. */
+    private void whileUpdating(Runnable change) {
         updating = true;
         try {
-            editor.replaceLayer(index, layer, field);
+            change.run();
         } finally {
             updating = false;
         }

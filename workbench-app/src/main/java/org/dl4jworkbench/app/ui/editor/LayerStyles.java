@@ -23,6 +23,7 @@ public final class LayerStyles {
     public static final String DROPOUT = "layer-dropout";
     public static final String BATCH_NORM = "layer-batch-norm";
     public static final String OUTPUT = "layer-output";
+    public static final String BACKBONE = "layer-backbone";
 
     private LayerStyles() {
     }
@@ -61,6 +62,7 @@ public final class LayerStyles {
                     + "M7 17 m-2 0 a2 2 0 1 0 4 0 a2 2 0 1 0 -4 0";
             case BATCH_NORM -> "M2 17 C7 17 7 4 11 4 C15 4 15 17 20 17";
             case OUTPUT -> "M3 17 H6 V12 H3 Z M9 17 H12 V4 H9 Z M15 17 H18 V9 H15 Z";
+            case BACKBONE -> "M3 3 H19 V7 H3 Z M3 9 H19 V13 H3 Z M3 15 H19 V19 H3 Z"; // many layers, one block
             default -> "M3 3 H19 V19 H3 Z"; // input
         });
         path.getStyleClass().addAll("layer-icon", styleClass);

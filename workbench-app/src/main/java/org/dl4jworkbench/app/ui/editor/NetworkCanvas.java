@@ -15,16 +15,19 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.dl4jworkbench.app.editor.BackboneEdits;
 import org.dl4jworkbench.app.editor.EditorModel;
 import org.dl4jworkbench.app.editor.LayerDefaults;
 import org.dl4jworkbench.core.analysis.NetworkAnalysis;
+import org.dl4jworkbench.core.spec.Backbone;
 import org.dl4jworkbench.core.spec.LayerSpec;
 import org.dl4jworkbench.core.spec.NetworkSpec;
 
 /**
  * The network as a chain of blocks from the input to the output, joined by arrows (the
- * blocks, with their settings, shapes and problems, are made by {@link BlockNodes}). Drop a
- * palette item between blocks to insert it (a marker shows where it lands); drag a block to
+ * blocks, with their settings, shapes and problems, are made by {@link BlockNodes}); a
+ * pretrained backbone is one locked block after the input. Drop a palette item between blocks
+ * to insert it (a marker shows where it lands; never before the backbone); drag a block to
  * move it. Keys: Up/Down select, Delete removes, Ctrl+D duplicates, Ctrl+C/Ctrl+V copy and
  * paste, Alt+Up/Down move; zoom with {@link CanvasZoom}.
  */
@@ -44,6 +47,8 @@ public final class NetworkCanvas {
     private final BlockNodes nodes;
     private final List<Node> blocks = new ArrayList<>();
     private int markerAt = -1;
+    /** Blocks before the first layer's: the input, and a pretrained backbone where there is one. */
+    private int head = 1;
 
     public NetworkCanvas(EditorModel editor) {
         this.editor = editor;
@@ -102,9 +107,12 @@ public final class NetworkCanvas {
         return scroll;
     }
 
-    /** The block node of {@code index} ({@link EditorModel#INPUT}, a layer, or the output). */
+    /** The block node of {@code index}: the input, {@link EditorModel#BACKBONE}, a layer or the output. */
     public Node block(int index) {
-        int i = index + 1;
+        if (index == EditorModel.BACKBONE) {
+            return head == 2 ? blocks.get(1) : null;
+        }
+        int i = index == EditorModel.INPUT ? 0 : index + head;
         return i >= 0 && i < blocks.size() ? blocks.get(i) : null;
     }
 
@@ -114,8 +122,17 @@ public final class NetworkCanvas {
         hideMarker();
         blocks.clear();
         chain.getChildren().clear();
-        blocks.add(nodes.block(EditorModel.INPUT, "input", "", "images of " + spec.input(), LayerStyles.INPUT,
-                analysis));
+        Backbone backbone = BackboneEdits.of(spec);
+        blocks.add(nodes.block(EditorModel.INPUT, "input", "", "images of " + spec.input() + (spec.hasBackbone()
+                ? " (resized), " + spec.data().normalization().id() : ""), LayerStyles.INPUT, analysis));
+        head = 1;
+        if (spec.hasBackbone()) {
+            String title = backbone == null ? spec.backbone().model() : backbone.title();
+            blocks.add(nodes.block(EditorModel.BACKBONE, title, "locked", spec.backbone().isFrozen()
+                    ? "pretrained, frozen" : "pretrained, trains from " + spec.backbone().trainableFrom(),
+                    LayerStyles.BACKBONE, analysis));
+            head = 2;
+        }
         for (int i = 0; i < spec.layers().size(); i++) {
             LayerSpec layer = spec.layers().get(i);
             blocks.add(nodes.block(i, layer.name(), layer.type(), layer.settings(), LayerStyles.of(layer), analysis));
@@ -175,7 +192,7 @@ public final class NetworkCanvas {
     int insertionIndex(double y) {
         int layers = editor.spec().layers().size();
         for (int i = 0; i < layers; i++) {
-            Node block = blocks.get(i + 1);
+            Node block = blocks.get(i + head);
             if (y < block.getBoundsInParent().getMinY() + block.getBoundsInParent().getHeight() / 2) {
                 return i;
             }
@@ -188,8 +205,8 @@ public final class NetworkCanvas {
             return;
         }
         hideMarker();
-        // before layer block `at` (child index 2 * (at + 1)), i.e. after the arrow above it
-        int child = Math.min(chain.getChildren().size(), 2 * (at + 1));
+        // before layer block `at` (child index 2 * (at + head)), i.e. after the arrow above it
+        int child = Math.min(chain.getChildren().size(), 2 * (at + head));
         chain.getChildren().add(child, marker);
         markerAt = at;
     }
@@ -211,10 +228,9 @@ public final class NetworkCanvas {
         } else if (e.getCode() == KeyCode.DOWN && e.isAltDown()) {
             editor.moveLayer(selected, selected + 2);
         } else if (e.getCode() == KeyCode.UP) {
-            editor.select(Math.max(EditorModel.INPUT, selected == EditorModel.NONE ? EditorModel.INPUT : selected - 1));
+            editor.select(above(selected));
         } else if (e.getCode() == KeyCode.DOWN) {
-            editor.select(Math.min(editor.outputBlock(), selected == EditorModel.NONE ? EditorModel.INPUT
-                    : selected + 1));
+            editor.select(below(selected));
         } else if (shortcut && e.getCode() == KeyCode.D) {
             editor.duplicateLayer(selected);
         } else if (shortcut && e.getCode() == KeyCode.C) {
@@ -225,5 +241,24 @@ public final class NetworkCanvas {
             return;
         }
         e.consume();
+    }
+
+    /** The block above {@code block} in the chain: input, then the backbone where there is one, then the layers. */
+    private int above(int block) {
+        if (block == EditorModel.NONE || block == EditorModel.INPUT || block == EditorModel.BACKBONE) {
+            return EditorModel.INPUT;
+        }
+        return block == 0 && head == 2 ? EditorModel.BACKBONE : block - 1;
+    }
+
+    private int below(int block) {
+        if (block == EditorModel.NONE) {
+            return EditorModel.INPUT;
+        }
+        if (block == EditorModel.INPUT && head == 2) {
+            return EditorModel.BACKBONE;
+        }
+        return block == EditorModel.BACKBONE || block == EditorModel.INPUT ? 0
+                : Math.min(editor.outputBlock(), block + 1);
     }
 }

@@ -1,7 +1,10 @@
 package org.dl4jworkbench.app.ui.editor;
 
+import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.ClipboardContent;
@@ -10,19 +13,23 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.dl4jworkbench.app.editor.BackboneEdits;
 import org.dl4jworkbench.app.editor.EditorModel;
 import org.dl4jworkbench.app.editor.LayerDefaults;
+import org.dl4jworkbench.core.spec.Backbone;
+import org.dl4jworkbench.core.spec.Backbones;
 
 /**
  * The layer palette: one item per layer kind with its icon and a one-line description. Drag
  * an item onto the network to insert it there; double-click or Enter inserts it after the
- * selected block.
+ * selected block. Below them, "Begin with MobileNet" puts a pretrained network first.
  */
 public final class PaletteView {
 
     /** What a palette item carries while dragged: the {@link LayerDefaults} name. */
     public static final DataFormat LAYER_KIND = new DataFormat("application/x-dl4j-workbench-layer-kind");
     public static final String ID = "palette";
+    public static final String BEGIN_ID = "begin-with-backbone";
 
     private final VBox root = new VBox(4);
 
@@ -40,6 +47,27 @@ public final class PaletteView {
         hint.setWrapText(true);
         hint.getStyleClass().add("hint");
         root.getChildren().add(hint);
+        root.getChildren().addAll(pretrained(editor));
+    }
+
+    /** "Begin with MobileNet": a pretrained network in place of the convolutions (disabled once there is one). */
+    private static List<Node> pretrained(EditorModel editor) {
+        var title = new Label("Pretrained");
+        title.getStyleClass().add("section-title");
+        Backbone mobileNet = Backbones.find(Backbones.MOBILENET_V1).orElseThrow();
+        var begin = new Button("Begin with MobileNet");
+        begin.setId(BEGIN_ID);
+        begin.setMaxWidth(Double.MAX_VALUE);
+        begin.setOnAction(e -> BackboneEdits.beginWith(editor, mobileNet));
+        begin.disableProperty().bind(Bindings.createBooleanBinding(() -> editor.spec().hasBackbone(),
+                editor.specProperty()));
+        var tip = new Tooltip(mobileNet.title() + ", trained on ImageNet, replaces the convolution and pooling "
+                + "layers; your dense layers and the output follow it. Photos are resized to " + mobileNet.input()
+                + ". Training needs it installed (Dataset tab, Pretrained networks). Undo reverts it.");
+        tip.setWrapText(true);
+        tip.setMaxWidth(380);
+        begin.setTooltip(tip);
+        return List.of(title, begin);
     }
 
     public Node node() {
@@ -85,8 +113,8 @@ public final class PaletteView {
     /** Inserts after the selected block, or before the output where nothing is selected. */
     static void add(LayerDefaults kind, EditorModel editor) {
         int selected = editor.selected();
-        int at = editor.isLayer(selected) ? selected + 1 : selected == EditorModel.INPUT ? 0
-                : editor.spec().layers().size();
+        int at = editor.isLayer(selected) ? selected + 1
+                : selected == EditorModel.INPUT || selected == EditorModel.BACKBONE ? 0 : editor.spec().layers().size();
         editor.insertLayer(at, kind.create());
     }
 }

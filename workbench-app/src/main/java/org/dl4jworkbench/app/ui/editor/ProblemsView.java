@@ -5,6 +5,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import org.dl4jworkbench.app.editor.BackboneEdits;
 import org.dl4jworkbench.app.editor.EditorModel;
 import org.dl4jworkbench.core.analysis.Problem;
 import org.dl4jworkbench.core.analysis.Severity;
@@ -47,7 +48,8 @@ public final class ProblemsView {
             switch (p.layerIndex()) {
                 case Problem.TRAINING -> showTrainingSettings.run();
                 case Problem.OUTPUT -> select.accept(editor.outputBlock());
-                default -> select.accept(p.layerIndex());
+                default -> select.accept(BackboneEdits.isAbout(editor.spec(), p) ? EditorModel.BACKBONE
+                        : p.layerIndex());
             }
         });
         editor.analysisProperty().addListener((obs, old, a) -> show(editor));

@@ -10,8 +10,8 @@ import org.dl4jworkbench.core.analysis.NetworkAnalysis;
 import org.dl4jworkbench.core.spec.NetworkSpec;
 
 /**
- * Always-visible totals: parameters, multiply-adds per image, and an estimate of the memory
- * a training minibatch needs.
+ * Always-visible totals: parameters (with a pretrained backbone, how many are frozen and how
+ * many train), multiply-adds per image, and an estimate of the memory a training minibatch needs.
  */
 public final class TotalsView {
 
@@ -38,10 +38,13 @@ public final class TotalsView {
 
     private void show(NetworkSpec spec, NetworkAnalysis a) {
         parameters.setText(String.format(Locale.ROOT, "%,d parameters", a.totalParameters())
+                + (a.frozenParameters() > 0 ? String.format(Locale.ROOT, ": %,d frozen, %,d trainable",
+                a.frozenParameters(), a.trainableParameters()) : "")
                 + (a.isValid() ? "" : " up to the first problem"));
         multiplyAdds.setText(String.format(Locale.ROOT, "%s multiply-adds per image", human(a.totalMultiplyAdds())));
         int batch = Math.max(1, spec.training().batchSize());
-        long bytes = 4L * (2L * a.activationsPerExample() * batch + 4L * a.totalParameters());
+        // weights, and for those that train their gradients and the optimizer's two moments
+        long bytes = 4L * (2L * a.activationsPerExample() * batch + a.totalParameters() + 3L * a.trainableParameters());
         memory.setText(String.format(Locale.ROOT, "about %s for a minibatch of %d", bytes(bytes), batch));
     }
 

@@ -1,5 +1,6 @@
 package org.dl4jworkbench.app.ui.task;
 
+import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.util.concurrent.CompletionException;
@@ -65,8 +66,10 @@ public record Failure(Throwable error, String message) {
 
     private static Throwable unwrap(Throwable t) {
         Throwable current = t;
+        // UncheckedIOException's own message is its cause's toString(): "java.io.IOException: ..."
         while ((current instanceof CompletionException || current instanceof ExecutionException
-                || current instanceof UndeclaredThrowableException || current instanceof InvocationTargetException)
+                || current instanceof UndeclaredThrowableException || current instanceof InvocationTargetException
+                || current instanceof UncheckedIOException)
                 && current.getCause() != null) {
             current = current.getCause();
         }

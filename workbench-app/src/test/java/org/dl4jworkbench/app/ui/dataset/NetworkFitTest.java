@@ -54,6 +54,17 @@ class NetworkFitTest {
     }
 
     @Test
+    void aPretrainedBackboneKeepsItsInputAndOnlyTheClassesFollowTheFolder() {
+        NetworkSpec transfer = Templates.find(Templates.TRANSFER).orElseThrow().spec()
+                .withOutput(new OutputSpec(5));
+        var pets = folder(new DatasetReport(List.of(), 32, 32, 32, 32, 3, null)); // small: LeNet would take 32x32
+        NetworkSpec fitted = NetworkFit.fitted(transfer, pets);
+        assertThat(fitted.input()).isEqualTo(new InputSpec(224, 224, 3));
+        assertThat(fitted.output().classes()).isEqualTo(2);
+        assertThat(fitted.backbone()).isEqualTo(transfer.backbone());
+    }
+
+    @Test
     void aFolderOfLargeOrMixedImagesKeepsTheNetworksSizeAndTakesTheirChannels() {
         var photos = folder(new DatasetReport(List.of(), 375, 375, 500, 500, 3, null));
         assertThat(NetworkFit.input(photos, LENET.input())).isEqualTo(new InputSpec(28, 28, 3));

@@ -75,6 +75,14 @@ class BackgroundTaskTest {
     }
 
     @Test
+    void anUncheckedIoExceptionSaysItsCausesMessageWithoutTheClassName() {
+        var task = recorded(BackgroundTask.wrap(() -> {
+            throw new java.io.UncheckedIOException(new java.io.IOException("network 'm' is not installed: put F in D"));
+        })).executeWith(DIRECT);
+        assertThat(task.failure().message()).isEqualTo("network 'm' is not installed: put F in D");
+    }
+
+    @Test
     void workCancelledBeforeItStartsNeverRuns() {
         List<Runnable> queued = new ArrayList<>();
         var ran = new boolean[1];
