@@ -16,6 +16,7 @@ import org.dl4jworkbench.core.data.catalog.DownloadException;
 import org.dl4jworkbench.core.data.image.ImageDecodeException;
 import org.dl4jworkbench.core.keras.KerasImportException;
 import org.dl4jworkbench.core.model.InvalidModelException;
+import org.dl4jworkbench.core.pretrained.NotInstalledException;
 import org.dl4jworkbench.core.run.RunLockedException;
 import org.dl4jworkbench.core.spec.SpecFormatException;
 import org.slf4j.Logger;
@@ -79,7 +80,7 @@ final class ErrorMapper {
         if (t instanceof UserError || t instanceof InvalidModelException || t instanceof SpecFormatException
                 || t instanceof InvalidDataException || t instanceof ImageDecodeException
                 || t instanceof InvalidNetworkException || t instanceof RunLockedException
-                || t instanceof KerasImportException) {
+                || t instanceof KerasImportException || t instanceof NotInstalledException) {
             return new Fault(t.getMessage(), WorkbenchCommand.BAD_INPUT);
         }
         if (t instanceof BackendUnavailableException || t instanceof DownloadException) {

@@ -3,6 +3,7 @@ package org.dl4jworkbench.app.cli;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -23,6 +24,9 @@ import org.dl4jworkbench.core.backend.BackendUnavailableException;
 import org.dl4jworkbench.core.data.Dataset;
 import org.dl4jworkbench.core.data.Datasets;
 import org.dl4jworkbench.core.data.InvalidDataException;
+import org.dl4jworkbench.core.data.WorkbenchDirs;
+import org.dl4jworkbench.core.pretrained.NotInstalledException;
+import org.dl4jworkbench.core.pretrained.Pretrained;
 import org.dl4jworkbench.core.run.ResumeException;
 import org.dl4jworkbench.core.run.ResumePlan;
 import org.dl4jworkbench.core.run.RunFolder;
@@ -158,11 +162,17 @@ final class TrainCommand implements Callable<Integer> {
     private void printSummary(TrainingResult result, TrainingRun training, boolean diverged, PrintWriter err,
                               PrintWriter stdout) throws IOException {
         RunFolder run = training.folder();
-        err.printf(Locale.ROOT, "Test accuracy %.2f%% (%,d of %,d) after %d epoch(s); %s%n",
-                result.test().accuracy() * 100, result.test().correct(), result.test().total(),
-                result.epochsCompleted(), diverged ? "model not saved" : "model saved to " + run.model());
+        if (result.test().total() == 0) {
+            err.printf(Locale.ROOT, "Not evaluated: %s after %d epoch(s); %s%n", result.message().isEmpty()
+                    ? "no test images" : result.message(), result.epochsCompleted(),
+                    diverged ? "model not saved" : "model saved to " + run.model());
+        } else {
+            err.printf(Locale.ROOT, "Test accuracy %.2f%% (%,d of %,d) after %d epoch(s); %s%n",
+                    result.test().accuracy() * 100, result.test().correct(), result.test().total(),
+                    result.epochsCompleted(), diverged ? "model not saved" : "model saved to " + run.model());
+        }
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("test_accuracy", round(result.test().accuracy(), 4));
+        summary.put("test_accuracy", result.test().total() == 0 ? null : round(result.test().accuracy(), 4));
         summary.put("epochs", result.epochsCompleted());
         summary.put("seconds", round(result.duration().toMillis() / 1000.0, 1));
         summary.put("images_per_second", round(result.imagesPerSecond(), 1));
@@ -179,6 +189,13 @@ final class TrainCommand implements Callable<Integer> {
 
     private Dataset load(String spec, NetworkSpec network, PrintWriter err) throws InvalidDataException, UserError {
         err.println("Loading dataset " + spec + " ...");
+        try {
+            Pretrained.requireInstalled(network, WorkbenchDirs.data()); // before minutes of decoding
+        } catch (NotInstalledException e) {
+            throw new UserError(e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         Dataset data = DatasetLoading.open(spec, network.input(), err);
         DatasetLoading.describe(data, err);
         NetworkAnalysis analysis = NetworkAnalyzer.analyze(network, data.shape());

@@ -21,6 +21,8 @@ import org.dl4jworkbench.core.data.Dataset;
 import org.dl4jworkbench.core.data.WorkbenchDirs;
 import org.dl4jworkbench.core.model.Network;
 import org.dl4jworkbench.core.predict.Predictor;
+import org.dl4jworkbench.core.pretrained.NotInstalledException;
+import org.dl4jworkbench.core.pretrained.Pretrained;
 import org.dl4jworkbench.core.run.ResumePlan;
 import org.dl4jworkbench.core.run.TrainingRun;
 import org.dl4jworkbench.core.spec.NetworkSpec;
@@ -140,7 +142,7 @@ public final class TrainAction {
         progress.set(new Progress(starting, -1, true, false));
         follow(monitor, preparation);
         BackgroundTask.wrap(() -> {
-            PretrainedCheck.require(spec, WorkbenchDirs.data());
+            Pretrained.requireInstalled(spec, WorkbenchDirs.data());
             String backend = Backend.load().toString();
             return new Prepared(maker.make(backend), backend);
         }).onSuccess(prepared -> {
@@ -177,7 +179,7 @@ public final class TrainAction {
 
     private void failed(Failure failure, TrainingMonitor monitor, String network, Dataset data, String backend) {
         String text = "Training failed: " + failure.message();
-        if (failure.error() instanceof PretrainedCheck.NotInstalled missing) {
+        if (failure.error() instanceof NotInstalledException missing) {
             missingNetwork.set(missing.id()); // the window offers the way to install it
         }
         ended(new Progress(text, 0, false, false), new Session(monitor, network, data.name(), backend, null, text,

@@ -18,6 +18,7 @@ import javafx.stage.Stage;
 import org.dl4jworkbench.app.editor.EditorModel;
 import org.dl4jworkbench.app.ui.dashboard.DashboardView;
 import org.dl4jworkbench.core.data.RealPhotos;
+import org.dl4jworkbench.core.testing.SharedData;
 import org.dl4jworkbench.core.pretrained.PretrainedCatalog;
 import org.dl4jworkbench.core.spec.Template;
 import org.dl4jworkbench.core.spec.Templates;
@@ -113,7 +114,7 @@ class TransferWindowTest {
             throws Exception {
         Path file = PretrainedCatalog.MOBILENET_V1_075.modelFile(data); // where the catalogue installs it
         Files.createDirectories(file.getParent());
-        Files.copy(RealPhotos.shared("mobilenet_v1_0.75_224_imagenet.h5"), file);
+        Files.copy(SharedData.mobileNet(), file);
         newTransferProjectOnThePhotos(robot, ": installed");
         EditorModel editor = model.editor();
 

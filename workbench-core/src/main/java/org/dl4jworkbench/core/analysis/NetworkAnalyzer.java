@@ -231,9 +231,17 @@ public final class NetworkAnalyzer {
         if (in.isImage()) {
             return true;
         }
-        error(index, layer.name(), what + " layer needs an image-shaped input (height x width x channels), but it "
-                + "follows a dense layer whose output is flat (" + in + ").",
-                "Move it before the first dense layer.");
+        boolean afterBackbone = spec.hasBackbone() && spec.layers().subList(0, index).stream()
+                .noneMatch(l -> l instanceof DenseSpec);
+        if (afterBackbone) {
+            error(index, layer.name(), what + " layer needs an image-shaped input (height x width x channels), but "
+                    + "the pretrained network before it ends in a flat vector of " + in + " features.",
+                    "Remove it: after a pretrained network, use dense, dropout and batch normalization layers.");
+        } else {
+            error(index, layer.name(), what + " layer needs an image-shaped input (height x width x channels), but "
+                    + "it follows a dense layer whose output is flat (" + in + ").",
+                    "Move it before the first dense layer.");
+        }
         return false;
     }
 
@@ -349,7 +357,13 @@ public final class NetworkAnalyzer {
 
     private void checkData(DataShape data) {
         InputSpec in = spec.input();
-        if (in.height() != data.height() || in.width() != data.width() || in.channels() != data.channels()) {
+        if (spec.hasBackbone() && (in.height() != data.height() || in.width() != data.width()
+                || in.channels() != data.channels())) {
+            error(Problem.INPUT, "input", "the pretrained network takes " + in + " images but dataset '" + data.name()
+                    + "' has " + data.height() + "x" + data.width() + "x" + data.channels() + ", a fixed size.",
+                    "Use the images as an image folder (folder:DIR, a subfolder per class): folders are resized "
+                            + "to " + in + ".");
+        } else if (in.height() != data.height() || in.width() != data.width() || in.channels() != data.channels()) {
             String found = data.height() + "x" + data.width() + "x" + data.channels();
             error(Problem.INPUT, "input", "the network takes " + in + " images but dataset '" + data.name()
                     + "' has " + found + ".", "Set the input to " + found + ".");

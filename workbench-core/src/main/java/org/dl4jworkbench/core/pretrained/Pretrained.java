@@ -18,6 +18,7 @@ import org.dl4jworkbench.core.model.LoadedModel;
 import org.dl4jworkbench.core.model.ModelMetadata;
 import org.dl4jworkbench.core.model.Network;
 import org.dl4jworkbench.core.spec.Backbone;
+import org.dl4jworkbench.core.spec.NetworkSpec;
 
 /**
  * Opens the pretrained networks the catalogue installed: the Keras file, checked against the
@@ -84,6 +85,29 @@ public final class Pretrained {
         return new LoadedModel(Network.of(copy, channelsLast), metadata, null, Duration.ZERO);
     }
 
+    /**
+     * Checks, before a run decodes anything, that the pretrained network {@code spec} begins
+     * with is installed under {@code dataRoot}; a file put there by hand is read once for its
+     * checksum, so call it off any UI thread. Nothing to check for a spec without one, or for
+     * an unknown network (the analysis refuses those).
+     *
+     * @throws NotInstalledException where it is not installed; the message says how to install it
+     */
+    public static void requireInstalled(NetworkSpec spec, Path dataRoot) throws IOException {
+        if (spec == null || !spec.hasBackbone()) {
+            return;
+        }
+        PretrainedEntry entry = PretrainedCatalog.find(spec.backbone().model()).orElse(null);
+        if (entry == null) {
+            return;
+        }
+        try {
+            PretrainedCatalog.installedModel(entry, dataRoot);
+        } catch (InvalidDataException e) {
+            throw new NotInstalledException(entry.id(), e.getMessage(), e);
+        }
+    }
+
     private static PretrainedEntry entry(String id) throws IOException {
         return PretrainedCatalog.find(id).orElseThrow(() -> new IOException(PretrainedCatalog.unknownId(id)));
     }
@@ -95,7 +119,7 @@ public final class Pretrained {
         try {
             file = PretrainedCatalog.installedModel(entry, dataRoot);
         } catch (InvalidDataException e) {
-            throw new IOException(e.getMessage(), e);
+            throw new NotInstalledException(entry.id(), e.getMessage(), e);
         }
         Path key = file.toAbsolutePath().normalize();
         ImportedKerasModel imported = IMPORTED.get(key);
