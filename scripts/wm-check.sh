@@ -197,13 +197,13 @@ echo "maximized: ${mw}x${mh} on a ${screen_w}x${screen_h} screen; Train button: 
   || fail "maximized, the window is ${mw}x${mh} on a ${screen_w}x${screen_h} screen"
 [ "$train" -ge 200 ] || fail "maximized, the window shows no Train button at its new right edge: not laid out again"
 steady_crop "$main" "${mw}x$((mh < 600 ? mh : 600))+0+0" "$work/max-top.png"
-# The panes' pixels, best over a vertical shift of up to 12 px: under load JavaFX 25 sometimes
-# draws the whole maximized scene a few pixels lower (seen: 7 px, everything from the menu bar
-# down, widths unchanged); that is reported, not failed: this check is about squeezed panes.
+# The panes' pixels, best over a vertical shift of up to 64 px: under load JavaFX 25 sometimes
+# draws the whole maximized scene lower (seen: 7, 20 and about 40 px, everything from the menu bar down,
+# widths unchanged); that is reported, not failed: this check is about squeezed panes.
 # (compare exits with 1 when the pictures differ at all; the threshold below decides.)
 rmse() { { compare -metric RMSE "$1" "$2" null: 2>&1 || true; } | sed 's/.*(\(.*\))/\1/'; }
 left=1 right=1 shift=0
-for dy in 0 1 -1 2 -2 3 -3 4 -4 5 -5 6 -6 7 -7 8 -8 9 -9 10 -10 11 -11 12 -12; do
+for dy in 0 $(for i in $(seq 1 64); do echo "$i -$i"; done); do
   convert "$work/max-top.png" -crop "260x340+0+$((100 + dy))" +repage "$work/left-max.png"
   convert "$work/max-top.png" -crop "300x120+$((mw - 300))+$((100 + dy))" +repage "$work/right-max.png"
   l=$(rmse "$work/left.png" "$work/left-max.png"); r=$(rmse "$work/right.png" "$work/right-max.png")

@@ -14,6 +14,9 @@ import javafx.util.Duration;
  */
 final class DialogSizing {
 
+    /** When the size is checked again after the first pulse, in milliseconds. */
+    private static final double[] AGAIN_MS = {150, 500, 1200, 2500};
+
     private DialogSizing() {
     }
 
@@ -29,13 +32,24 @@ final class DialogSizing {
                 return;
             }
             // on a later pulse, once the window manager has mapped the window (a size asked for
-            // while it is being shown is the one that was lost)
+            // while it is being shown is the one that was lost); again a few times within two
+            // seconds, as a loaded machine may map it later than the first pulse (the size only
+            // ever grows to what the content asks for, so a user's own resize stays)
             var later = new PauseTransition(Duration.millis(1));
             later.setOnFinished(e -> {
                 fit(dialog, owner);
                 then.run();
             });
             later.play();
+            for (double ms : AGAIN_MS) {
+                var again = new PauseTransition(Duration.millis(ms));
+                again.setOnFinished(e -> {
+                    if (dialog.isShowing()) {
+                        fit(dialog, owner);
+                    }
+                });
+                again.play();
+            }
         });
     }
 
@@ -47,6 +61,9 @@ final class DialogSizing {
         Window window = pane.getScene().getWindow();
         double width = Math.max(window.getWidth(), pane.prefWidth(-1));
         double height = Math.max(window.getHeight(), pane.prefHeight(width));
+        if (width == window.getWidth() && height == window.getHeight()) {
+            return; // already as large as its content: leave where the user may have moved it
+        }
         window.setWidth(width);
         window.setHeight(height);
         if (owner != null) {
