@@ -1,15 +1,11 @@
 package org.dl4jworkbench.app.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dl4jworkbench.core.data.WorkbenchDirs;
 import org.dl4jworkbench.core.data.catalog.Catalog;
 import org.dl4jworkbench.core.data.catalog.CatalogEntry;
-import org.dl4jworkbench.core.data.catalog.DownloadException;
-import org.dl4jworkbench.core.data.catalog.Downloader;
-import org.dl4jworkbench.core.data.catalog.LocalCopy;
 import org.dl4jworkbench.core.spec.Template;
 import org.dl4jworkbench.core.spec.Templates;
 import picocli.CommandLine.Command;
@@ -44,22 +40,12 @@ final class DatasetsDownloadCommand implements Callable<Integer> {
         }
         CatalogEntry entry = found.get();
         Path root = WorkbenchDirs.data();
-        boolean already = LocalCopy.of(entry, root).state() == LocalCopy.State.VERIFIED;
-        var bar = new DownloadProgressBar(err, System.console() != null);
-        Path folder;
-        try {
-            folder = new Downloader(root, bar, null).download(entry);
-        } catch (DownloadException e) {
-            bar.finish();
-            err.println("error: " + e.getMessage());
-            return 1;
-        } catch (IOException e) {
-            bar.finish();
-            err.println("error: could not save " + name + " in " + entry.folder(root) + ": " + e.getMessage() + " ("
-                    + e.getClass().getSimpleName() + ")");
+        Optional<CatalogInstall.Installed> installed = CatalogInstall.run(entry, root, err);
+        if (installed.isEmpty()) {
             return 1;
         }
-        bar.finish();
+        Path folder = installed.get().folder();
+        boolean already = installed.get().already();
         out.println(name + (already ? " was already downloaded and verified in " : " is downloaded and verified in ")
                 + folder);
         out.println("Use it with --dataset " + name + ", for example: " + trainCommand(name));
