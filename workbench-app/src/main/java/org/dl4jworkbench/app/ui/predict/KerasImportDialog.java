@@ -71,8 +71,8 @@ public final class KerasImportDialog {
         problem.setWrapText(true);
         var content = new VBox(6, scalingTitle, none, scale, symmetric, scalingNote, spacer(), classesTitle, classes,
                 classesNote, problem);
-        content.setPadding(new Insets(4, 0, 0, 0));
-        content.setPrefWidth(560);
+        content.setPadding(new Insets(12, 16, 4, 16));
+        content.setPrefWidth(580);
         dialog.getDialogPane().setContent(content);
         var importButton = new ButtonType(IMPORT, ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(importButton, ButtonType.CANCEL);

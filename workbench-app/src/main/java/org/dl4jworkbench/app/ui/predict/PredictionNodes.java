@@ -20,7 +20,8 @@ import org.dl4jworkbench.core.predict.ClassProbability;
 final class PredictionNodes {
 
     /** ImageNet's names run to 120 characters ("great white shark, white shark, man-eater, ..."): cut, with a tooltip. */
-    private static final double NAME_WIDTH = 300;
+    private static final double NAME_WIDTH = 280;
+    private static final double THUMBNAIL_MAX = 144;
 
     private PredictionNodes() {
     }
@@ -57,11 +58,18 @@ final class PredictionNodes {
     private static Node shown(PredictionItem.Shown shown) {
         var view = new ImageView(shown.thumbnail());
         view.getStyleClass().add("network-input");
+        if (shown.thumbnail().getHeight() > THUMBNAIL_MAX) { // 224x224 for MobileNet: as tall as its five bars
+            view.setFitHeight(THUMBNAIL_MAX);
+            view.setPreserveRatio(true);
+            view.setSmooth(true);
+        }
         var title = new Label(shown.name()); // the file the image came from
         title.getStyleClass().add("prediction-title");
         var bars = new VBox(4, title);
+        // one width for the names, so the bars line up: room for "Siamese cat, Siamese" where names are long
+        double nameWidth = shown.top().stream().anyMatch(c -> c.name().length() > 12) ? NAME_WIDTH : 90;
         for (ClassProbability c : shown.top()) {
-            bars.getChildren().add(bar(c));
+            bars.getChildren().add(bar(c, nameWidth));
         }
         var row = new HBox(14, view, bars);
         row.getStyleClass().add("prediction");
@@ -71,12 +79,13 @@ final class PredictionNodes {
         return row;
     }
 
-    private static Node bar(ClassProbability c) {
+    private static Node bar(ClassProbability c, double nameWidth) {
         var name = new Label(c.name());
-        name.setMinWidth(90);
-        name.setMaxWidth(NAME_WIDTH);
+        name.setMinWidth(nameWidth);
+        name.setPrefWidth(nameWidth);
+        name.setMaxWidth(nameWidth);
         name.setTextOverrun(OverrunStyle.ELLIPSIS);
-        if (c.name().length() > 40) {
+        if (nameWidth > 90) {
             name.setTooltip(new Tooltip(c.name()));
         }
         var fill = new Region();
