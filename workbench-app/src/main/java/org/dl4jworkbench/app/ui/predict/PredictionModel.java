@@ -42,10 +42,10 @@ import org.dl4jworkbench.core.util.AtomicFiles;
  * are dropped. Dropped files are predicted by one task whose results arrive in batches.
  *
  * <p>Over 300 lines: it is one pane's view model. Where the model comes from (a zip, a run, the
- * snapshot of a run in training, a pretrained network, a Keras import), what is predicted and what is exported share the one
- * generation count that drops stale results and the busy count the pane shows; split, that
- * rule would be spread over classes. The work itself is in {@link PredictionWork} and
- * {@link ModelSources}.
+ * snapshot of a run in training, a pretrained network, a Keras import), what is predicted and
+ * what is exported share the one generation count that drops stale results and the busy count
+ * the pane shows; split, that rule would be spread over classes. The work itself is in
+ * {@link PredictionWork} and {@link ModelSources}.
  */
 public final class PredictionModel {
 

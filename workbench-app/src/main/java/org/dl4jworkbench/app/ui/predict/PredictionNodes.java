@@ -19,7 +19,7 @@ import org.dl4jworkbench.core.predict.ClassProbability;
 /** How the prediction pane draws one result: an image with its top classes as bars, or a line of text. */
 final class PredictionNodes {
 
-    /** ImageNet's names run to 120 characters ("great white shark, white shark, man-eater, ..."): cut, with a tooltip. */
+    /** ImageNet's names run to 120 characters ("great white shark, white shark, man-eater, ..."): cut, tooltip. */
     private static final double NAME_WIDTH = 280;
     private static final double THUMBNAIL_MAX = 144;
 

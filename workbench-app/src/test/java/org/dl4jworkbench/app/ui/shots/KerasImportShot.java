@@ -10,7 +10,7 @@ import org.dl4jworkbench.app.ui.WorkbenchModel;
 import org.dl4jworkbench.app.ui.predict.FilePicker;
 import org.dl4jworkbench.app.ui.predict.PredictionPane;
 
-/** File > Import Keras model: the dialog that asks the pixel scaling and class names (docs/screenshots/keras-import.png). */
+/** File > Import Keras model: the dialog asking pixel scaling and class names (docs/screenshots/keras-import.png). */
 public final class KerasImportShot implements Screenshots.Scenario {
     @Override
     public double act(MainWindow window, WorkbenchModel model, Stage stage) {
