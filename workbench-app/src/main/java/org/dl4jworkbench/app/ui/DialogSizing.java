@@ -12,7 +12,7 @@ import javafx.util.Duration;
  * was laid out (740x128 for New from template: no list, no OK/Cancel), even on JavaFX 25; the
  * size is asked for again after the window manager has mapped the window.
  */
-final class DialogSizing {
+public final class DialogSizing {
 
     /** When the size is checked again after the first pulse, in milliseconds. */
     private static final double[] AGAIN_MS = {150, 500, 1200, 2500};
@@ -21,12 +21,12 @@ final class DialogSizing {
     }
 
     /** Call before {@code show}/{@code showAndWait}. */
-    static void fitOnShown(Dialog<?> dialog, Window owner) {
+    public static void fitOnShown(Dialog<?> dialog, Window owner) {
         fitOnShown(dialog, owner, () -> { });
     }
 
     /** ... and then runs {@code then} (a focus request: one made before the resize may be lost). */
-    static void fitOnShown(Dialog<?> dialog, Window owner, Runnable then) {
+    public static void fitOnShown(Dialog<?> dialog, Window owner, Runnable then) {
         dialog.showingProperty().addListener((obs, was, showing) -> {
             if (!showing) {
                 return;

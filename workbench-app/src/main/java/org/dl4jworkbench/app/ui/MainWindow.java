@@ -69,6 +69,7 @@ public final class MainWindow {
     private final TrainAction training;
     private NetworkCanvas canvas;
     private DatasetPanel datasetPanel;
+    private PredictionPane prediction;
 
     public MainWindow(WorkbenchModel model) {
         this.model = model;
@@ -93,17 +94,16 @@ public final class MainWindow {
         tabs.setId(TABS_ID);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         networkTab.setContent(networkEditor());
-        datasetTab.setContent(datasetPanel());
+        datasetPanel = new DatasetPanel(model); // sources, classes, samples, augmentation, the fit to the network
+        datasetTab.setContent(datasetPanel.node());
         var executors = model.executors();
         trainingTab.setContent(new TrainingSettingsView(editor, executors.compute()).node());
         var dashboard = new DashboardView(training, executors.io());
         dashboard.followTheme(model.darkProperty());
-        dashboard.onInstallNetwork(id -> { // a run needs a pretrained network that is not installed
-            datasetPanel.showNetwork(id);
-            tabs.getSelectionModel().select(datasetTab);
-        });
+        dashboard.onInstallNetwork(this::showNetwork); // a run needs a pretrained network that is not installed
         dashboardTab.setContent(dashboard.node());
-        var prediction = new PredictionPane(executors.compute(), executors.io());
+        prediction = new PredictionPane(executors.compute(), executors.io());
+        prediction.onInstallNetwork(this::showNetwork); // to predict with one that is not installed
         predictTab.setContent(prediction.node());
         prediction.follow(training); // a finished run's saved model replaces the snapshot
         model.addOpenListener(prediction::showLatestRunOf);
@@ -135,6 +135,12 @@ public final class MainWindow {
         return tabs;
     }
 
+    /** The Dataset tab, at the card of the pretrained network {@code id}: how to install it. */
+    private void showNetwork(String id) {
+        datasetPanel.showNetwork(id);
+        tabs.getSelectionModel().select(datasetTab);
+    }
+
     private Node networkEditor() {
         canvas = new NetworkCanvas(editor);
         var palette = new PaletteView(editor).node();
@@ -155,15 +161,11 @@ public final class MainWindow {
         return split;
     }
 
-    /** The Dataset tab's content: sources, classes, samples, augmentation and the fit to the network. */
-    private Node datasetPanel() {
-        datasetPanel = new DatasetPanel(model);
-        return datasetPanel.node();
-    }
-
     private MenuBar menus(Stage stage) {
         var quit = item("Quit", "Shortcut+Q", () -> ProjectMenus.requestClose(stage));
-        var file = new Menu("File", null, new SeparatorMenuItem(), quit);
+        var importKeras = item("Import Keras model...", "Shortcut+I", () -> prediction.importKeras(null,
+                () -> tabs.getSelectionModel().select(predictTab))); // where the import's progress and model show
+        var file = new Menu("File", null, new SeparatorMenuItem(), importKeras, new SeparatorMenuItem(), quit);
         ProjectMenus.install(file, model, stage, () -> {
             var s = training.sessionProperty().get();
             return s == null || s.model() == null || !java.nio.file.Files.isRegularFile(s.model()) ? null : s.model();

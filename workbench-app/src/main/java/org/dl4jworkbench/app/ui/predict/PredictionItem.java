@@ -4,7 +4,8 @@ import java.util.List;
 import javafx.scene.image.Image;
 import org.dl4jworkbench.core.predict.ClassProbability;
 
-/** A line in the prediction pane's results: a prediction, or a short message (a damaged file, no model). */
+/** A line in the prediction pane's results: a prediction, or a short message (a damaged file, no
+ * model, a pretrained network to install). */
 public sealed interface PredictionItem {
 
     /** An image as the network saw it ({@code thumbnail}, made in the background), its file and top classes. */
@@ -12,5 +13,9 @@ public sealed interface PredictionItem {
     }
 
     record Message(String text) implements PredictionItem {
+    }
+
+    /** A pretrained network that is not installed: what to do ({@code text}), and a way to its card ({@code id}). */
+    record NotInstalled(String text, String id) implements PredictionItem {
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -23,9 +24,13 @@ import javafx.scene.image.Image;
 import org.dl4jworkbench.app.project.Project;
 import org.dl4jworkbench.app.ui.TrainAction;
 import org.dl4jworkbench.app.ui.task.BackgroundTask;
+import org.dl4jworkbench.app.ui.predict.ModelSources.Opened;
+import org.dl4jworkbench.core.keras.KerasImportException;
 import org.dl4jworkbench.core.model.LoadedModel;
 import org.dl4jworkbench.core.model.ModelFiles;
 import org.dl4jworkbench.core.predict.Predictor;
+import org.dl4jworkbench.core.pretrained.NotInstalledException;
+import org.dl4jworkbench.core.pretrained.PretrainedEntry;
 import org.dl4jworkbench.core.util.AtomicFiles;
 
 /**
@@ -37,19 +42,23 @@ import org.dl4jworkbench.core.util.AtomicFiles;
  * are dropped. Dropped files are predicted by one task whose results arrive in batches.
  *
  * <p>Over 300 lines: it is one pane's view model. Where the model comes from (a zip, a run, the
- * snapshot of a run in training), what is predicted and what is exported share the one
- * generation count that drops stale results and the busy count the pane shows; split, that
- * rule would be spread over classes. The work itself is in {@link PredictionWork}.
+ * snapshot of a run in training, a pretrained network, a Keras import), what is predicted and
+ * what is exported share the one generation count that drops stale results and the busy count
+ * the pane shows; split, that rule would be spread over classes. The work itself is in
+ * {@link PredictionWork} and {@link ModelSources}.
  */
 public final class PredictionModel {
 
     public static final String NO_MODEL = "No model yet: train one, or open a model zip.";
     static final int TOP = 3;
+    /** Shown for a model with more classes than this: ImageNet's 1,000 have near neighbours. */
+    static final int TOP_MANY = 5;
 
     private final Executor compute;
     private final Executor io;
     private final ObjectProperty<Predictor> predictor = new SimpleObjectProperty<>(this, "predictor");
     private final StringProperty description = new SimpleStringProperty(this, "description", NO_MODEL);
+    private final StringProperty activity = new SimpleStringProperty(this, "activity", "");
     private final BooleanProperty snapshot = new SimpleBooleanProperty(this, "snapshot");
     private final IntegerProperty busy = new SimpleIntegerProperty(this, "busy");
     private final BooleanProperty trainingRuns = new SimpleBooleanProperty(this, "trainingRuns");
@@ -70,6 +79,11 @@ public final class PredictionModel {
     /** "Model: ..." or {@link #NO_MODEL}. */
     public StringProperty descriptionProperty() {
         return description;
+    }
+
+    /** What model is being opened ("Importing model.h5 ..."), or empty. */
+    public StringProperty activityProperty() {
+        return activity;
     }
 
     public ObjectProperty<Predictor> predictorProperty() {
@@ -126,7 +140,8 @@ public final class PredictionModel {
         clear();
         predictor.set(p);
         snapshot.set(false);
-        description.set("Model: " + what + " (" + p.input() + ", " + p.classNames().size() + " classes)");
+        description.set(String.format(Locale.ROOT, "Model: %s (%s, %,d classes)", what, p.input(),
+                p.classNames().size()));
     }
 
     /**
@@ -136,17 +151,52 @@ public final class PredictionModel {
      */
     public void openModel(Path zip, String note) {
         long mine = generation;
-        track(BackgroundTask.wrap(() -> {
+        load("Opening " + zip.getFileName() + " ...", () -> {
             LoadedModel loaded = ModelFiles.load(zip);
             return new Opened(new Predictor(loaded), PredictionWork.describe(zip, loaded));
-        })).onSuccess(opened -> {
+        }, note).onFailure(f -> message(mine, f.message()));
+    }
+
+    /**
+     * Predicts with the pretrained network {@code entry} as it is, with its own classes (ImageNet's
+     * for MobileNet), loaded in the background; where it is not installed, the results say how to
+     * install it, with the way to its card.
+     */
+    public void usePretrained(PretrainedEntry entry, Path dataRoot) {
+        long mine = generation;
+        load("Loading " + entry.title() + " ...", () -> ModelSources.pretrained(entry, dataRoot), null).onFailure(f -> {
+            if (f.error() instanceof NotInstalledException missing) {
+                add(mine, new PredictionItem.NotInstalled(f.message(), missing.id()));
+            } else {
+                message(mine, f.message());
+            }
+        });
+    }
+
+    /** Imports a Keras model into {@code request.out()} in the background, then predicts with it. */
+    public void importKeras(KerasRequest request) {
+        long mine = generation;
+        load("Importing " + request.file().getFileName() + " ...", () -> ModelSources.keras(request), null)
+                .onFailure(f -> message(mine, f.error() instanceof KerasImportException ? f.message()
+                        : "Could not import " + request.file() + ": " + f.message()));
+    }
+
+    /**
+     * Opens a model on {@code compute} and predicts with it from then on, unless something newer
+     * started meanwhile; {@code what} shows beside the busy bar while it loads.
+     */
+    private BackgroundTask<Opened> load(String what, Callable<Opened> opening, String note) {
+        long mine = generation;
+        activity.set(what);
+        return track(BackgroundTask.wrap(opening)).onFinished(() -> {
+            if (activity.get().equals(what)) {
+                activity.set("");
+            }
+        }).onSuccess(opened -> {
             if (mine == generation) {
                 use(opened.predictor(), note == null ? opened.description() : opened.description() + " (" + note + ")");
             }
-        }).onFailure(f -> message(mine, f.message())).executeWith(compute);
-    }
-
-    private record Opened(Predictor predictor, String description) {
+        }).executeWith(compute);
     }
 
     /** A project was opened or made: start afresh with its latest run's model, if it has one. */
@@ -237,7 +287,7 @@ public final class PredictionModel {
         long mine = generation;
         // one task for all the files; their results reach the FX thread in batches, not one event per image
         track(BackgroundTask.<Void, PredictionItem>wrapPublishing((context, publish) -> {
-            PredictionWork.predictEach(p, files, TOP, context::isCancelled, publish);
+            PredictionWork.predictEach(p, files, top(p), context::isCancelled, publish);
             return null;
         }, batch -> addAll(mine, batch))).onFailure(f -> message(mine, f.message())).executeWith(compute);
     }
@@ -250,7 +300,7 @@ public final class PredictionModel {
         }
         long mine = generation;
         track(BackgroundTask.wrap(() -> PredictionWork.shown("pasted image", "the clipboard",
-                p.predict(Images.toDecoded(pasted), TOP))))
+                p.predict(Images.toDecoded(pasted), top(p)))))
                 .onSuccess(shown -> add(mine, shown))
                 .onFailure(f -> message(mine, "pasted image: " + f.message()))
                 .executeWith(compute);
@@ -295,6 +345,11 @@ public final class PredictionModel {
     /** Adds a short line to the results. */
     public void say(String text) {
         message(generation, text);
+    }
+
+    /** How many classes each prediction shows: 3, or 5 for a model of many classes. */
+    static int top(Predictor p) {
+        return p.classNames().size() > 10 ? TOP_MANY : TOP;
     }
 
     /** The model, or null after saying that there is none. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -18,7 +19,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.TransferMode;
@@ -30,14 +30,16 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.dl4jworkbench.app.project.Project;
 import org.dl4jworkbench.app.ui.TrainAction;
-import org.dl4jworkbench.core.predict.ClassProbability;
+import org.dl4jworkbench.core.data.WorkbenchDirs;
 import org.dl4jworkbench.core.predict.Predictor;
+import org.dl4jworkbench.core.pretrained.PretrainedCatalog;
 
 /**
  * The prediction pane: drop image files onto it (or choose them, or paste an image) and see
  * each as the network sees it, under its file name, with its top classes as bars, newest
- * first; drop a folder for a table of every image's prediction. Any predictions shown export
- * as CSV; Clear empties the pane. The pane only shows and asks: what it predicts with and all
+ * first; drop a folder for a table of every image's prediction. Besides model zips it predicts
+ * with the pretrained MobileNet as it is (ImageNet's classes) and Keras models it imports. Any
+ * predictions shown export as CSV; Clear empties the pane. The pane only shows and asks: what it predicts with and all
  * the work are in its {@link PredictionModel}.
  */
 public final class PredictionPane {
@@ -48,11 +50,16 @@ public final class PredictionPane {
     public static final String USE_TRAINING_ID = "use-training-model";
     public static final String CLEAR_ID = "prediction-clear";
     public static final String EXPORT_ID = "prediction-export";
+    public static final String MOBILENET_ID = "prediction-mobilenet";
+    public static final String ACTIVITY_ID = "prediction-activity";
+    public static final String INSTALL_ID = "prediction-install";
 
     private final PredictionModel model;
     private final VBox root = new VBox(10);
     private final VBox results = new VBox(10);
     private final TableView<FolderRow> table = new TableView<>();
+    private FilePicker files = FilePicker.SYSTEM;
+    private Consumer<String> install;
 
     /** One executor for models, predictions and files (tests). */
     public PredictionPane(Executor background) {
@@ -71,15 +78,21 @@ public final class PredictionPane {
         title.textProperty().bind(model.descriptionProperty());
         var busy = new ProgressBar(-1);
         busy.visibleProperty().bind(model.busyProperty().greaterThan(0));
-        var open = button("Open model...", this::chooseModel);
+        var activity = new Label();
+        activity.setId(ACTIVITY_ID);
+        activity.getStyleClass().add("hint");
+        activity.textProperty().bind(model.activityProperty());
+        var open = button("Open model...", this::chooseModel); // a model zip, or a Keras .h5 to import
+        var mobileNet = button("MobileNet (1,000 ImageNet classes)", this::useMobileNet);
+        mobileNet.setId(MOBILENET_ID);
+        mobileNet.setTooltip(new Tooltip("See what a network trained on ImageNet already knows: predict with the "
+                + "pretrained " + PretrainedCatalog.MOBILENET_V1_075.title() + " as it is"));
         var useTraining = button("Use the model in training", this::useTrainingSnapshot);
         useTraining.setId(USE_TRAINING_ID);
         useTraining.disableProperty().bind(model.trainingRunsProperty().not());
         var choose = button("Choose images...", this::chooseImages);
         var paste = button("Paste image", this::paste);
-        var spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        var bar = new HBox(8, open, useTraining, choose, paste, spacer, busy);
+        var bar = new HBox(8, open, mobileNet, useTraining, choose, paste, grow(new Region()), activity, busy);
         bar.setAlignment(Pos.CENTER_LEFT);
         var drop = new Label("Drop images or a folder of images here");
         drop.getStyleClass().add("drop-hint");
@@ -118,9 +131,7 @@ public final class PredictionPane {
         var export = button("Export CSV...", this::exportCsv);
         export.setId(EXPORT_ID);
         export.disableProperty().bind(model.exportableProperty().not());
-        var spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        var bar = new HBox(8, heading, spacer, clear, export);
+        var bar = new HBox(8, heading, grow(new Region()), clear, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
@@ -128,7 +139,7 @@ public final class PredictionPane {
     private Node resultsView() {
         results.setId(RESULTS_ID);
         model.items().addListener((ListChangeListener<PredictionItem>) c -> results.getChildren().setAll(
-                model.items().stream().map(PredictionPane::node).toList()));
+                model.items().stream().map(i -> PredictionNodes.node(i, install)).toList()));
         var scroll = new ScrollPane(results);
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
@@ -188,60 +199,50 @@ public final class PredictionPane {
         model.openModel(zip, null);
     }
 
-    private static Node node(PredictionItem item) {
-        if (item instanceof PredictionItem.Message m) {
-            var line = new Label(m.text());
-            line.getStyleClass().add("prediction-error");
-            line.setWrapText(true);
-            return line;
-        }
-        var shown = (PredictionItem.Shown) item;
-        var view = new ImageView(shown.thumbnail());
-        view.getStyleClass().add("network-input");
-        var title = new Label(shown.name()); // the file the image came from
-        title.getStyleClass().add("prediction-title");
-        var bars = new VBox(4, title);
-        for (ClassProbability c : shown.top()) {
-            bars.getChildren().add(bar(c));
-        }
-        var row = new HBox(14, view, bars);
-        row.getStyleClass().add("prediction");
-        row.setPadding(new Insets(8));
-        Tooltip.install(row, new Tooltip(shown.source()));
-        HBox.setHgrow(bars, Priority.ALWAYS);
-        return row;
-    }
-
-    private static Node bar(ClassProbability c) {
-        var name = new Label(c.name());
-        name.setMinWidth(90);
-        var fill = new Region();
-        fill.getStyleClass().add("probability-bar");
-        fill.setPrefWidth(Math.max(2, 260 * c.probability()));
-        fill.setMinHeight(14);
-        var percent = new Label(String.format(Locale.ROOT, "%.1f%%", c.probability() * 100));
-        var row = new HBox(8, name, fill, percent);
-        row.setAlignment(Pos.CENTER_LEFT);
-        row.getStyleClass().add("probability");
-        return row;
-    }
-
     private void chooseModel() {
-        var chooser = new FileChooser();
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Model zip", "*.zip"));
-        File file = chooser.showOpenDialog(root.getScene().getWindow());
-        if (file != null) {
-            openModel(file.toPath());
+        Path file = files.open(root.getScene().getWindow(), "Open model: a model zip, or a Keras 2 model to import",
+                KerasImportFlow.ZIP_OR_KERAS);
+        if (file != null && KerasImportFlow.isKeras(file)) {
+            importKeras(file, () -> { });
+        } else if (file != null) {
+            openModel(file);
         }
+    }
+
+    /**
+     * Imports a Keras model: asks for the file where {@code chosen} is null, then what the file does
+     * not record and where to save the model zip; once asked, runs {@code started} (the window
+     * shows this pane) and imports in the background, then predicts with it.
+     */
+    public void importKeras(Path chosen, Runnable started) {
+        KerasImportFlow.ask(root.getScene().getWindow(), files, chosen).ifPresent(request -> {
+            started.run();
+            model.importKeras(request);
+        });
+    }
+
+    /** Predicts with the pretrained MobileNet as it is: see {@link PredictionModel#usePretrained}. */
+    public void useMobileNet() {
+        model.usePretrained(PretrainedCatalog.MOBILENET_V1_075, WorkbenchDirs.data());
+    }
+
+    /** Where a pretrained network is not installed, its results line gets a button that hands its id here. */
+    public void onInstallNetwork(Consumer<String> show) {
+        this.install = show;
+    }
+
+    /** The file choosers Open model... and the Keras import use (tests answer in their place). */
+    public void filePicker(FilePicker picker) {
+        this.files = picker;
     }
 
     private void chooseImages() {
         var chooser = new FileChooser();
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images", "*.jpg", "*.jpeg", "*.png",
                 "*.bmp", "*.gif"));
-        List<File> files = chooser.showOpenMultipleDialog(root.getScene().getWindow());
-        if (files != null) {
-            open(files.stream().map(File::toPath).toList());
+        List<File> chosen = chooser.showOpenMultipleDialog(root.getScene().getWindow());
+        if (chosen != null) {
+            open(chosen.stream().map(File::toPath).toList());
         }
     }
 
@@ -265,11 +266,6 @@ public final class PredictionPane {
         }
     }
 
-    /** Predictions as CSV, quoted per RFC 4180, formula-like cells neutralised. */
-    public static String csv(List<FolderRow> rows) {
-        return PredictionCsv.csv(rows);
-    }
-
     /** Results shown so far, newest first, for tests. */
     public List<Node> results() {
         return List.copyOf(results.getChildren());
@@ -277,6 +273,11 @@ public final class PredictionPane {
 
     public TableView<FolderRow> table() {
         return table;
+    }
+
+    private static Region grow(Region spacer) {
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        return spacer;
     }
 
     private static Button button(String text, Runnable action) {

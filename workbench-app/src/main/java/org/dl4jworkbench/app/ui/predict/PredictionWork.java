@@ -39,7 +39,8 @@ final class PredictionWork {
     /**
      * A model as the pane names it, from its file and metadata: "lenet, run 20261201-120000-lenet,
      * test accuracy 95.6%" for a run's model, "lenet from digits.zip, test accuracy 95.6%" for
-     * another file. Reads the folder: call it off the FX thread.
+     * another file, "pets.zip, imported from pets.h5 (Keras 2.2.4)" for an imported Keras model.
+     * Reads the folder: call it off the FX thread.
      */
     static String describe(Path zip, LoadedModel model) {
         Path file = zip.toAbsolutePath();
@@ -48,6 +49,11 @@ final class PredictionWork {
         String where = ofRun ? "run " + file.getParent().getFileName() : file.getFileName().toString();
         String network = model.spec() == null ? null : model.spec().name();
         String text = network == null ? where : network + (ofRun ? ", " : " from ") + where;
+        var keras = model.metadata().kerasImport();
+        if (keras != null) { // no network spec: say where its layers came from
+            text += ", imported from " + keras.file() + (keras.kerasVersion() == null ? ""
+                    : " (Keras " + keras.kerasVersion() + ")");
+        }
         double accuracy = model.metadata().testAccuracy();
         return Double.isFinite(accuracy) ? String.format(Locale.ROOT, "%s, test accuracy %.1f%%", text,
                 accuracy * 100) : text;

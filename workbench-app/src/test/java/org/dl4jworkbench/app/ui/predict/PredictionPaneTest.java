@@ -107,13 +107,13 @@ class PredictionPaneTest {
         assertThat(rows).hasSize(6);
         assertThat(rows.stream().filter(r -> r.error() != null)).singleElement()
                 .satisfies(r -> assertThat(r.error()).isEqualTo("empty file (0 bytes)"));
-        String csv = PredictionPane.csv(rows);
+        String csv = PredictionCsv.csv(rows);
         assertThat(csv.lines()).hasSize(7).first().isEqualTo("image,class,probability,next_best,problem");
     }
 
     @Test
     void exportedNamesAndMessagesStayTextInASpreadsheet() {
-        String csv = PredictionPane.csv(List.of(
+        String csv = PredictionCsv.csv(List.of(
                 new FolderRow("=HYPERLINK(\"http://x\").png", "7", 0.5, "-1", null),
                 new FolderRow("a,b.png", "", 0, "", "truncated JPEG\nat byte 12")));
         assertThat(csv).isEqualTo("image,class,probability,next_best,problem\n"
@@ -153,7 +153,7 @@ class PredictionPaneTest {
 
     @Test
     void csvQuotesAsRfc4180AndNeutralisesFormulas() {
-        String csv = PredictionPane.csv(List.of(
+        String csv = PredictionCsv.csv(List.of(
                 new FolderRow("=HYPERLINK(\"http://x\")", "cat,dog", 0.5, "-1 thing", null),
                 new FolderRow("two\nlines.png", "", 0, "", "not an \"image\"")));
         assertThat(csv).isEqualTo("image,class,probability,next_best,problem\n"

@@ -12,12 +12,13 @@ import org.dl4jworkbench.core.spec.Templates;
 
 /**
  * The editor on mobilenet-transfer over a folder of (generated) cat and dog pictures, the
- * pretrained block selected: its Train from choice in the inspector (docs/screenshots/transfer-*.png).
+ * pretrained block selected: its Train from choice in the inspector (docs/screenshots/transfer-editor.png).
  */
 public final class TransferShot implements Screenshots.Scenario {
     @Override
     public double act(MainWindow window, WorkbenchModel model, Stage stage) throws Exception {
-        var pets = ImageFixtures.catsAndDogs(Files.createTempDirectory("transfer-shot"), 6, false, 1);
+        var pets = ImageFixtures.catsAndDogs(Files.createTempDirectory("transfer-shot").resolve("cats-and-dogs"), 6,
+                false, 1);
         Template t = Templates.find(Templates.TRANSFER).orElseThrow();
         model.open(new Project(t.id(), t.spec(), "folder:" + pets, null));
         model.editor().select(EditorModel.BACKBONE);
