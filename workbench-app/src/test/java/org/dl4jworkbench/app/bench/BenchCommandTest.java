@@ -32,7 +32,7 @@ class BenchCommandTest {
         Run r = run("bench", "--help");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).startsWith("Usage: workbench bench")
-                .contains("training", "monitor", "dashboard", "predict", "decode");
+                .contains("training", "monitor", "dashboard", "predict", "decode", "transfer");
         assertThat(run("--help").out()).containsPattern("\n  bench +Benchmarks").contains("  train ");
     }
 

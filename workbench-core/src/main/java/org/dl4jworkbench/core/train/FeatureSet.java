@@ -70,6 +70,8 @@ final class FeatureSet {
                 return cached;
             }
         }
+        // At once, not after the first batch of 32: that batch alone takes seconds on a slow machine.
+        progress.update(0, images.size());
         int[] order = Batches.identity(images.size());
         float[] values = null;
         int dimension = 0;
