@@ -232,11 +232,7 @@ final class BenchTransferCommand implements Callable<Integer> {
         if (parts.contains("finetune")) {
             NetworkSpec tune = spec.withBackbone(spec.backbone().withTrainableFrom(FINE_TUNE_FROM))
                     .withData(spec.data().withValidationSplit(0));
-            if (!perMinibatch("finetune", tune, few, backbones, err)) {
-                // Measured once more past the known failure, so the figure exists and the fix is shown to work.
-                r.put("finetune_workaround", "retain-all Dropout(p=1.0) removed from the imported layers");
-                perMinibatch("finetune", tune, few, RetainAllDropout.removedFrom(backbones), err);
-            }
+            perMinibatch("finetune", tune, few, backbones, err);
         }
         if (parts.contains("predict") && trained != null) {
             predict(trained, spec, data, work, err);

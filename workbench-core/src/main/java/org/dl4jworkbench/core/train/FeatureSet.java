@@ -12,7 +12,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import org.deeplearning4j.nn.transferlearning.TransferLearningHelper;
 import org.dl4jworkbench.core.data.Batches;
 import org.dl4jworkbench.core.data.ImageSet;
 import org.dl4jworkbench.core.data.Normalizer;
@@ -58,8 +57,8 @@ final class FeatureSet {
      *
      * @return null where {@code cancelled} said so before the end
      */
-    static FeatureSet of(TransferLearningHelper helper, Network net, String backboneKey, ImageSet images,
-                         Normalizer normalizer, Path cacheDir, Progress progress, BooleanSupplier cancelled)
+    static FeatureSet of(Network net, String cut, String backboneKey, ImageSet images, Normalizer normalizer,
+                         Path cacheDir, Progress progress, BooleanSupplier cancelled)
             throws IOException {
         Path file = cacheDir == null ? null
                 : cacheDir.resolve("features").resolve(key(images, backboneKey, normalizer) + ".bin");
@@ -72,6 +71,7 @@ final class FeatureSet {
         }
         // At once, not after the first batch of 32: that batch alone takes seconds on a slow machine.
         progress.update(0, images.size());
+        var graph = net.graph().orElseThrow();
         int[] order = Batches.identity(images.size());
         float[] values = null;
         int dimension = 0;
@@ -81,8 +81,9 @@ final class FeatureSet {
             }
             int to = Math.min(images.size(), from + BATCH);
             DataSet batch = Batches.batch(images, order, from, to, normalizer);
-            INDArray f = helper.featurize(new DataSet(net.input(batch.getFeatures()), batch.getLabels()))
-                    .getFeatures();
+            // The graph's own output of the cut vertex: inside its workspaces, about twice as fast
+            // as TransferLearningHelper.featurize and without its gigabytes of kept activations.
+            INDArray f = graph.output(List.of(cut), false, new INDArray[] {net.input(batch.getFeatures())}, null)[0];
             if (values == null) {
                 dimension = (int) (f.length() / (to - from));
                 values = new float[images.size() * dimension];

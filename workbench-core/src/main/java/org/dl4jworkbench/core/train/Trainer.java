@@ -226,14 +226,15 @@ public final class Trainer {
         boolean computeFeatures() throws IOException {
             Backbone backbone = Backbones.find(spec.backbone().model()).orElseThrow();
             String key = backbone.id() + "@" + backbone.frozenUpTo(spec.backbone());
+            String cut = backbone.cutAt(); // the frozen boundary: the whole backbone is frozen here
             int total = train.size() + validation.size();
             int[] offset = {0};
             FeatureSet.Progress progress = (done, all) -> listener.onPreparing("computing " + backbone.title()
                     + " features", offset[0] + done, total);
-            trainFeatures = FeatureSet.of(features, net, key, train, normalizer, featureCache, progress,
+            trainFeatures = FeatureSet.of(net, cut, key, train, normalizer, featureCache, progress,
                     control::isStopRequested);
             offset[0] += train.size();
-            validationFeatures = trainFeatures == null ? null : FeatureSet.of(features, net, key, validation,
+            validationFeatures = trainFeatures == null ? null : FeatureSet.of(net, cut, key, validation,
                     normalizer, featureCache, progress, control::isStopRequested);
             if (trainFeatures == null || validationFeatures == null) {
                 reason = StopReason.STOPPED;
@@ -250,7 +251,8 @@ public final class Trainer {
                 return Evaluator.evaluate(net, data.test(), evalBatch, normalizer);
             }
             Backbone backbone = Backbones.find(spec.backbone().model()).orElseThrow();
-            FeatureSet test = FeatureSet.of(features, net, backbone.id() + "@" + backbone.frozenUpTo(spec.backbone()),
+            String key = backbone.id() + "@" + backbone.frozenUpTo(spec.backbone());
+            FeatureSet test = FeatureSet.of(net, backbone.cutAt(), key,
                     data.test(), normalizer, featureCache, (done, all) -> listener.onPreparing("evaluating on the "
                             + "test images", done, all), () -> false);
             return Evaluator.evaluate(test, features::outputFromFeaturized, evalBatch);
