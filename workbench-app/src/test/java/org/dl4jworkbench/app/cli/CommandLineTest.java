@@ -132,5 +132,7 @@ class CommandLineTest {
         assertThat(runDir.resolve("network.json")).exists();
         assertThat(Files.readAllLines(runDir.resolve("epochs.csv"))).hasSize(2);
         assertThat(r.err()).contains("epoch 1/1", "img/s", "ETA");
+        // whether convolutions run on oneDNN, as the dashboard's title says it (Backend.toString)
+        assertThat(r.err()).containsPattern("Backend: CPU, (oneDNN \\(onednn[a-z0-9-]*\\)|OpenBLAS only)");
     }
 }

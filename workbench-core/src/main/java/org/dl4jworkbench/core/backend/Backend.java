@@ -2,15 +2,22 @@ package org.dl4jworkbench.core.backend;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Properties;
+import org.bytedeco.javacpp.Loader;
+import org.dl4jworkbench.core.train.OneDnnHelpers;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The ND4J backend this process computes on (CPU or CUDA), started on first use. Starting it
  * loads native libraries: where that fails (no GPU or driver for the CUDA build, a CPU the
  * binary was not built for) the exception says so instead of ND4J's class-initialisation error.
+ * {@link #toString()} is the one description the command line ({@code Backend:}) and the
+ * window (dashboard title, training settings) show: on the CPU it says whether convolutions
+ * run on oneDNN and which native build was loaded, e.g. {@code CPU, oneDNN (onednn-avx512),
+ * 2 threads} or {@code CPU, OpenBLAS only, 2 threads} (docs/decisions/0004).
  */
 public record Backend(String name, String details) {
 
@@ -30,8 +37,9 @@ public record Backend(String name, String details) {
             if (backend.contains("Cublas")) {
                 details = String.valueOf(env.getOrDefault("cuda.devicesInformation", "CUDA"));
             } else {
-                details = env.getOrDefault("blas.vendor", "BLAS") + ", " + env.getOrDefault("omp.threads", "?")
-                        + " threads";
+                details = cpuDetails(String.valueOf(env.getOrDefault("blas.vendor", "BLAS")),
+                        String.valueOf(env.getOrDefault("omp.threads", "?")), OneDnnHelpers.available(),
+                        nativeBuild(), System.getProperty(OneDnnHelpers.PROPERTY, "true"));
             }
             return new Backend(backend.contains("Cublas") ? "CUDA" : "CPU", details);
         } catch (Throwable e) { // ExceptionInInitializerError, NoClassDefFoundError, UnsatisfiedLinkError
@@ -53,6 +61,53 @@ public record Backend(String name, String details) {
         }
     }
 
+    /**
+     * What computes on the CPU: oneDNN (with the native build's name) where the loaded libnd4j
+     * has it and {@code -Dworkbench.onednn} does not turn it off, else the BLAS library alone.
+     *
+     * @param build the native build's classifier suffix ({@code onednn-avx512}, {@code generic}), or null
+     * @param mode  the value of {@link OneDnnHelpers#PROPERTY}
+     */
+    static String cpuDetails(String blasVendor, String threads, boolean oneDnnBuild, String build, String mode) {
+        String compute;
+        if (oneDnnBuild && !mode.equals("false")) {
+            compute = "oneDNN" + (build == null ? "" : " (" + build + ")")
+                    + (mode.equals("conv") ? " for convolutions only" : "");
+        } else {
+            String blas = blasVendor.equalsIgnoreCase("OPENBLAS") ? "OpenBLAS" : blasVendor;
+            compute = blas + " only" + (oneDnnBuild ? " (oneDNN turned off by -D" + OneDnnHelpers.PROPERTY + "=false)"
+                    : build == null ? "" : " (" + build + " build, without oneDNN)");
+        }
+        return compute + ", " + threads + (threads.equals("1") ? " thread" : " threads");
+    }
+
+    /**
+     * The classifier suffix of the libnd4j JavaCPP loaded ({@code onednn-avx512} from
+     * {@code .../linux-x86_64-onednn-avx512/libjnind4jcpu.so}; {@code generic} for the plain
+     * build), or null where it cannot tell.
+     */
+    static String nativeBuild() {
+        try {
+            String platform = Loader.getPlatform();
+            for (String path : Loader.getLoadedLibraries().values()) {
+                if (path == null || !path.contains("jnind4j")) {
+                    continue;
+                }
+                return buildOf(Path.of(path).getParent().getFileName().toString(), platform);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // only the description loses the build's name
+        }
+        return null;
+    }
+
+    static String buildOf(String directory, String platform) {
+        if (directory.equals(platform)) {
+            return "generic";
+        }
+        return directory.startsWith(platform + "-") ? directory.substring(platform.length() + 1) : null;
+    }
+
     static boolean isCudaBuild() {
         try {
             Class.forName(CUDA_BACKEND_CLASS, false, Backend.class.getClassLoader());
@@ -71,6 +126,6 @@ public record Backend(String name, String details) {
 
     @Override
     public String toString() {
-        return name + " (" + details + ")";
+        return name + ", " + details;
     }
 }
