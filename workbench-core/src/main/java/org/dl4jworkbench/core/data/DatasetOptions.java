@@ -6,7 +6,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * How to open a dataset: the image size to decode image folders to ({@code height x width x
- * channels}; fixed-size formats ignore it), where the decode cache lives, where to report
+ * channels}; fixed-size formats ignore it; all three 0 for the images' own size, see
+ * {@link #imagesOwnSize()}), where the decode cache lives, where to report
  * progress and how to learn that the user cancelled.
  */
 public record DatasetOptions(int height, int width, int channels, Path cacheDir, Progress progress,
@@ -31,6 +32,20 @@ public record DatasetOptions(int height, int width, int channels, Path cacheDir,
     /** Decoding to 128x128x3 (the cats-dogs template's input), the default cache, no progress. */
     public static DatasetOptions defaults() {
         return new DatasetOptions(128, 128, 3, WorkbenchDirs.cache(), null, null);
+    }
+
+    /**
+     * Decoding image folders at the images' own size where they share one (bounded to 128
+     * pixels a side), else at most 128x128: for looking at a folder when no network says
+     * what size it needs.
+     */
+    public DatasetOptions imagesOwnSize() {
+        return withSize(0, 0, 0);
+    }
+
+    /** Whether image folders decode at the images' own size ({@link #imagesOwnSize()}). */
+    public boolean ownSize() {
+        return height == 0 && width == 0 && channels == 0;
     }
 
     public DatasetOptions withSize(int newHeight, int newWidth, int newChannels) {

@@ -27,6 +27,8 @@ import org.dl4jworkbench.core.util.Json;
 final class FolderCache {
 
     static final int FORMAT = 2;
+    /** The subfolder of the cache folder that holds these files. */
+    static final String FOLDERS = "folders";
     static final long PIXELS_OFFSET = 4096;
     private static final byte[] MAGIC = "WBCACHE\0".getBytes(StandardCharsets.US_ASCII);
 
@@ -41,6 +43,34 @@ final class FolderCache {
 
     /** The cache file for this listing at this image size (it may not exist yet). */
     static Path file(Path cacheDir, FolderListing listing, int height, int width, int channels) {
+        String[] keys = keys(listing);
+        return cacheDir.resolve(FOLDERS).resolve(keys[0] + "-" + height + "x" + width + "x" + channels + "-"
+                + keys[1] + ".wbc");
+    }
+
+    /** The headers of the complete caches of this listing, at whatever size each was decoded. */
+    static List<Header> headersOfAnySize(Path cacheDir, FolderListing listing) {
+        String[] keys = keys(listing);
+        List<Header> headers = new java.util.ArrayList<>();
+        Path dir = cacheDir.resolve(FOLDERS);
+        if (!Files.isDirectory(dir)) {
+            return headers;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, keys[0] + "-*-" + keys[1] + ".wbc")) {
+            for (Path file : files) {
+                Header header = readHeader(file);
+                if (header != null) {
+                    headers.add(header);
+                }
+            }
+        } catch (IOException e) {
+            // then the sizes are probed from the files
+        }
+        return headers;
+    }
+
+    /** The folder's key (its absolute path) and its content's key (names, sizes, times of its files). */
+    private static String[] keys(FolderListing listing) {
         String dirKey = sha256(listing.root().toAbsolutePath().normalize().toString()).substring(0, 16);
         var content = new StringBuilder().append(FORMAT).append('\n').append(listing.classNames()).append('\n');
         for (FolderListing.Entry e : listing.files()) {
@@ -50,9 +80,7 @@ final class FolderCache {
         for (SkippedFile s : listing.skipped()) {
             content.append(s).append('\n');
         }
-        String contentKey = sha256(content.toString()).substring(0, 16);
-        return cacheDir.resolve("folders").resolve(dirKey + "-" + height + "x" + width + "x" + channels + "-"
-                + contentKey + ".wbc");
+        return new String[] {dirKey, sha256(content.toString()).substring(0, 16)};
     }
 
     /** Reads the header of a complete cache file; null where it is missing, partial or of another format. */

@@ -21,7 +21,8 @@ import org.dl4jworkbench.core.data.image.ImagePreprocessor;
  * Image-folder datasets ({@code folder:DIR}): one subfolder of images per class, optionally
  * under {@code train/} and {@code test/}. Images of any size and kind are decoded once, in
  * parallel, to the requested input size into the decode cache ({@link FolderCache}); the
- * dataset's images are then memory-mapped from it. A file that cannot be used is skipped
+ * dataset's images are then memory-mapped from it ({@link DatasetOptions#imagesOwnSize()}:
+ * at the images' own size, {@link OwnSize}). A file that cannot be used is skipped
  * and reported; a fault in the folder's structure refuses the dataset.
  */
 public final class ImageFolders {
@@ -39,12 +40,18 @@ public final class ImageFolders {
      */
     public static Dataset open(Path dir, DatasetOptions options) throws IOException, InvalidDataException {
         FolderListing listing = FolderListing.scan(dir);
+        if (options.ownSize()) {
+            int[] size = OwnSize.of(listing, options.cacheDir());
+            options = options.withSize(size[0], size[1], size[2]);
+        }
         Path cache = FolderCache.file(options.cacheDir(), listing, options.height(), options.width(),
                 options.channels());
         FolderCache.Header header = FolderCache.readHeader(cache);
         if (header == null) {
             header = decode(listing, cache, options);
+            CacheFolder.evict(options.cacheDir(), CacheFolder.limit(), cache);
         } else {
+            CacheFolder.touch(cache);
             options.progress().update("reading cache", listing.files().size(), listing.files().size());
         }
         return dataset(dir, listing, cache, header);

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.dl4jworkbench.core.data.Batches;
+import org.dl4jworkbench.core.data.CacheFolder;
 import org.dl4jworkbench.core.data.ImageSet;
 import org.dl4jworkbench.core.data.Normalizer;
 import org.dl4jworkbench.core.model.Network;
@@ -26,7 +27,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * in inference mode, so the layers after it train on these vectors: an epoch then costs the
  * small head only. Cached on disk under a key of the images' own pixels and labels, the
  * backbone and where it is frozen, and the normalization, so changed images, another cut or
- * another backbone compute anew (as the decode cache is keyed by content).
+ * another backbone compute anew (as the decode cache is keyed by content). The files count
+ * toward the cache folder's bound ({@link CacheFolder}).
  */
 final class FeatureSet {
 
@@ -65,6 +67,7 @@ final class FeatureSet {
         if (file != null && Files.isRegularFile(file)) {
             FeatureSet cached = read(file, images);
             if (cached != null) {
+                CacheFolder.touch(file);
                 progress.update(images.size(), images.size());
                 return cached;
             }
@@ -98,6 +101,7 @@ final class FeatureSet {
         var set = new FeatureSet(values == null ? new float[0] : values, dimension, labels, images.classNames());
         if (file != null) {
             write(file, set);
+            CacheFolder.evict(cacheDir, CacheFolder.limit(), file);
         }
         return set;
     }

@@ -60,6 +60,51 @@ public final class ImageDecoder {
         return decoded;
     }
 
+    /**
+     * The size {@link #decode} would give, from the file's header alone (EXIF orientation
+     * applied): only the first bytes are read, not the pixels. Null where the file is not an
+     * image this decoder reads, or cannot be read (decoding then says why).
+     */
+    public static ImageShape probe(Path file) {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(16);
+        } catch (IOException e) {
+            return null;
+        }
+        String format = head.length == 0 ? null : ImageFormat.sniff(head);
+        if (format == null) {
+            return null;
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
+            if (in == null || !readers.hasNext()) {
+                return null;
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                int w = reader.getWidth(0);
+                int h = reader.getHeight(0);
+                var type = reader.getRawImageType(0);
+                ColorModel model = type == null ? null : type.getColorModel();
+                boolean gray = model != null && !(model instanceof IndexColorModel)
+                        && model.getColorSpace().getType() == java.awt.color.ColorSpace.TYPE_GRAY;
+                boolean turned = false;
+                if (format.equals(ImageFormat.JPEG)) {
+                    try (ImageInputStream again = ImageIO.createImageInputStream(file.toFile())) {
+                        turned = exifOrientation(again) >= 5; // 5 to 8 turn by 90 degrees
+                    }
+                }
+                return new ImageShape(turned ? w : h, turned ? h : w, gray ? 1 : 3);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     private static BufferedImage read(byte[] bytes, String format) throws ImageDecodeException {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
@@ -147,6 +192,14 @@ public final class ImageDecoder {
     /** The EXIF orientation (1 to 8) of a JPEG, 1 where it has none or it cannot be read. */
     static int exifOrientation(byte[] jpeg) {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
+            return exifOrientation(in);
+        } catch (IOException e) {
+            return 1;
+        }
+    }
+
+    private static int exifOrientation(ImageInputStream in) {
+        try {
             List<JPEGSegment> exif = JPEGSegmentUtil.readSegments(in, 0xFFE1, "Exif");
             if (exif.isEmpty()) {
                 return 1;

@@ -99,4 +99,21 @@ class ImageDecoderTest {
         int i = (y * image.width() + x) * 3;
         return new Color(image.pixels()[i] & 0xff, image.pixels()[i + 1] & 0xff, image.pixels()[i + 2] & 0xff);
     }
+
+    @Test
+    void probeGivesTheDecodedSizeFromTheHeaderAlone(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        var png = dir.resolve("a.png");
+        java.nio.file.Files.write(png, ImageFixtures.encode(ImageFixtures.asymmetric(40, 30), "png"));
+        assertThat(ImageDecoder.probe(png)).isEqualTo(new ImageShape(30, 40, 3));
+        var gray = dir.resolve("g.png");
+        java.nio.file.Files.write(gray, ImageFixtures.encode(ImageFixtures.gray8(20, 10, 90), "png"));
+        assertThat(ImageDecoder.probe(gray)).isEqualTo(new ImageShape(10, 20, 1));
+        var turned = dir.resolve("t.jpg"); // EXIF 6: stored 40 wide, 30 high; upright 30 wide
+        java.nio.file.Files.write(turned, ImageFixtures.jpegWithOrientation(ImageFixtures.asymmetric(40, 30), 6));
+        assertThat(ImageDecoder.probe(turned)).isEqualTo(new ImageShape(40, 30, 3));
+        var text = dir.resolve("notes.png");
+        java.nio.file.Files.writeString(text, "not an image");
+        assertThat(ImageDecoder.probe(text)).isNull();
+    }
 }
