@@ -18,11 +18,14 @@ final class DatasetLoading {
     private DatasetLoading() {
     }
 
-    /** Opens {@code spec}, decoding image folders to {@code input}'s size with a progress line. */
+    /**
+     * Opens {@code spec}, decoding image folders to {@code input}'s size (null: the images' own
+     * size, {@link DatasetOptions#imagesOwnSize()}) with a progress line.
+     */
     static Dataset open(String spec, InputSpec input, PrintWriter err) throws InvalidDataException {
         var progress = new DecodeProgress(err);
-        DatasetOptions options = DatasetOptions.defaults()
-                .withSize(input.height(), input.width(), input.channels())
+        DatasetOptions options = (input == null ? DatasetOptions.defaults().imagesOwnSize()
+                : DatasetOptions.defaults().withSize(input.height(), input.width(), input.channels()))
                 .withProgress(progress);
         try {
             return Datasets.open(spec, options);

@@ -13,6 +13,7 @@ import org.dl4jworkbench.core.data.ImageSet;
 import org.dl4jworkbench.core.data.InvalidDataException;
 import org.dl4jworkbench.core.data.image.ImageGrid;
 import org.dl4jworkbench.core.spec.InputSpec;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,9 +29,14 @@ final class DatasetsInfoCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SPEC", description = "mnist-mini, idx:DIR, cifar10:DIR, folder:DIR or a catalogue name.")
     String dataset;
 
-    @Option(names = "--size", paramLabel = "HxWxC", defaultValue = "128x128x3", converter = SizeConverter.class,
-            description = "Size image folders are decoded to (default: ${DEFAULT-VALUE}, the cats-dogs input).")
+    @Option(names = "--size", paramLabel = "HxWxC", converter = SizeConverter.class,
+            description = "Size image folders are decoded to. Default: the input of the network given by "
+                    + "--template or --spec; without one, the images' own size where they all share one (at most "
+                    + "128 pixels a side), else at most 128x128.")
     InputSpec size;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    NetworkOptions.Choice network;
 
     @Option(names = "--grid", paramLabel = "FILE.png",
             description = "Also write a PNG grid of sample images, one row per class.")
@@ -44,12 +50,13 @@ final class DatasetsInfoCommand implements Callable<Integer> {
     CommandSpec command;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, UserError {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         Dataset data;
         try {
-            data = DatasetLoading.open(dataset, size, err);
+            InputSpec input = size != null ? size : network != null ? NetworkOptions.load(network).input() : null;
+            data = DatasetLoading.open(dataset, input, err);
         } catch (InvalidDataException e) {
             err.println("error: " + e.getMessage());
             return WorkbenchCommand.BAD_INPUT;

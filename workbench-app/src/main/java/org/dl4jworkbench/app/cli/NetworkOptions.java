@@ -26,6 +26,11 @@ final class NetworkOptions {
     Choice choice = new Choice();
 
     NetworkSpec load() throws UserError {
+        return load(choice);
+    }
+
+    /** The network a {@code --template}/{@code --spec} group names (the default template where it names none). */
+    static NetworkSpec load(Choice choice) throws UserError {
         if (choice.spec != null) {
             try {
                 return SpecJson.read(choice.spec);
