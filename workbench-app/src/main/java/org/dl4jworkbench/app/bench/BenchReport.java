@@ -24,6 +24,7 @@ final class BenchReport {
     private final Map<String, Object> values = new LinkedHashMap<>();
     private List<Double> lenetEpochs = List.of();
     private List<Double> cifarEpochs = List.of();
+    private List<TemplateThroughput.Row> templates = List.of();
     private List<double[]> accuracyCurve = List.of();
     private double testAccuracy = Double.NaN;
 
@@ -38,6 +39,12 @@ final class BenchReport {
 
     void cifarEpochs(List<Double> rates) {
         cifarEpochs = List.copyOf(rates);
+    }
+
+    /** The templates part's rows: in the JSON line as a list, in the table as a second table. */
+    void templates(List<TemplateThroughput.Row> rows) {
+        templates = List.copyOf(rows);
+        values.put("templates", TemplateThroughput.json(rows));
     }
 
     /** Pairs of (training seconds, validation accuracy) after each epoch, and the final test accuracy. */
@@ -67,7 +74,22 @@ final class BenchReport {
                 "images/s", "");
         row(rows, "Peak resident memory after the full-MNIST LeNet run", "lenet_peak_rss_mb", "MB", "at most 1,536 MB");
         row(rows, "Peak resident memory of the whole benchmark", "peak_rss_mb", "MB", "");
-        rows.add("");
+        if (rows.size() == 2) {
+            rows.clear(); // only the templates part ran
+        } else {
+            rows.add("");
+        }
+        if (!templates.isEmpty()) {
+            rows.add("| template | data | input | batch | images per epoch | training images/s, median after a "
+                    + "warm-up epoch | epochs after the warm-up |");
+            rows.add("| --- | --- | --- | ---: | ---: | ---: | --- |");
+            for (TemplateThroughput.Row t : templates) {
+                rows.add(String.format(Locale.ROOT, "| %s | %s%s | %s | %d | %,d | %,.1f | %s |", t.template(),
+                        t.dataset(), t.augmentation() ? ", augmented" : "", t.input(), t.batch(), t.imagesPerEpoch(),
+                        t.imagesPerSecond(), t.epochRates()));
+            }
+            rows.add("");
+        }
         rows.add(String.format(Locale.ROOT, "Backend %s, oneDNN layer helpers %s, %s cores; load average %s before, "
                         + "%s after.", values.get("backend"), values.get("onednn_helpers"), values.get("cores"),
                 values.get("load_before"), values.get("load_after")));

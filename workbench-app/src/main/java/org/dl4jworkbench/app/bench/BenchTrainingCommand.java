@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import org.dl4jworkbench.app.cli.WorkbenchCommand;
 import org.dl4jworkbench.core.backend.Backend;
@@ -27,6 +26,7 @@ import org.dl4jworkbench.core.data.Normalizer;
 import org.dl4jworkbench.core.data.WorkbenchDirs;
 import org.dl4jworkbench.core.model.ModelFiles;
 import org.dl4jworkbench.core.model.ModelMetadata;
+import org.dl4jworkbench.core.spec.InputSpec;
 import org.dl4jworkbench.core.spec.NetworkSpec;
 import org.dl4jworkbench.core.spec.SpecJson;
 import org.dl4jworkbench.core.spec.Templates;
@@ -46,29 +46,47 @@ import picocli.CommandLine.Spec;
  * throughput on an IDX dataset (median of the epochs after a warm-up epoch), the time the
  * LeNet template's own settings take to reach 99% test accuracy, the cifar10-cnn template's
  * throughput on generated CIFAR-shaped images, single-image prediction latency of the LeNet
- * just trained, IDX decoding and minibatch preparation speed, and peak resident memory.
+ * just trained, IDX decoding and minibatch preparation speed, peak resident memory, and on
+ * request ({@code --parts templates}) every template's own network and minibatch on the given
+ * data (issue 13, {@link TemplateThroughput}; scripts/bench-templates-vs-pytorch.sh runs each
+ * against its PyTorch peer).
  * Prints one JSON line; writes a markdown table and a PNG (see {@link BenchReport}).
  */
 @Command(name = "training", mixinStandardHelpOptions = true,
         description = {"Training speed, time to 99%% on MNIST, CIFAR-shaped throughput, prediction latency, "
                 + "decoding speed and peak memory. Prints one JSON line, writes a markdown table and a plot.",
-            "Nothing here is part of the tests; scripts/bench-vs-pytorch.sh compares with PyTorch."})
+            "Nothing here is part of the tests; scripts/bench-vs-pytorch.sh compares with PyTorch, "
+                + "scripts/bench-templates-vs-pytorch.sh every template."})
 final class BenchTrainingCommand implements Callable<Integer> {
 
     static final double TARGET_ACCURACY = 0.99;
 
+    static final List<String> PARTS = List.of("decode", "lenet", "accuracy", "cifar", "predict", "templates");
+
     @Option(names = "--dataset", paramLabel = "SPEC", defaultValue = "idx:.cache/mnist",
-            description = "MNIST-shaped IDX dataset (default: ${DEFAULT-VALUE}).")
+            description = "MNIST-shaped IDX dataset (default: ${DEFAULT-VALUE}); for the templates part any "
+                    + "dataset, image folders decoded to each template's input.")
     String dataset;
 
     @Option(names = "--parts", split = ",", paramLabel = "PART",
             defaultValue = "decode,lenet,accuracy,cifar,predict",
-            description = "What to measure, of decode, lenet, accuracy, cifar, predict (predict times the model the "
-                    + "lenet part trains; default: ${DEFAULT-VALUE}).")
+            description = "What to measure, of decode, lenet, accuracy, cifar, predict, templates (predict times the "
+                    + "model the lenet part trains; templates trains each of --templates; default: ${DEFAULT-VALUE}).")
     List<String> parts;
 
+    @Option(names = "--templates", split = ",", paramLabel = "ID",
+            description = "Templates of the templates part (default: every one but the transfer template, which "
+                    + "`bench transfer` measures). Where --dataset cannot give a template's input, it trains on "
+                    + "generated images of that shape (--limit of them, else 2,000).")
+    List<String> templates;
+
+    @Option(names = "--augmentation",
+            description = "The templates part keeps each template's augmentation (default: off, as the PyTorch "
+                    + "peers train).")
+    boolean augmentation;
+
     @Option(names = "--epochs", defaultValue = "3",
-            description = "LeNet throughput epochs, the first a warm-up (default: ${DEFAULT-VALUE}).")
+            description = "Throughput epochs (LeNet, templates), the first a warm-up (default: ${DEFAULT-VALUE}).")
     int epochs;
 
     @Option(names = "--limit", defaultValue = "0", paramLabel = "N",
@@ -104,9 +122,22 @@ final class BenchTrainingCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
+    /** The LeNet model the lenet part saved, for the predict part. */
+    private Path model;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = command.commandLine().getErr();
+        List<String> unknown = parts.stream().filter(p -> !PARTS.contains(p)).toList();
+        List<String> wanted = templates == null ? TemplateThroughput.trainable() : templates;
+        if (!unknown.isEmpty() || !TemplateThroughput.unknown(wanted).isEmpty() || epochs < 1) {
+            err.println("error: --parts takes " + String.join(", ", PARTS) + (unknown.isEmpty() ? ""
+                    : " (found " + String.join(", ", unknown) + ")") + "; --templates takes "
+                    + String.join(", ", TemplateThroughput.trainable()) + (TemplateThroughput.unknown(wanted).isEmpty()
+                    ? "" : " (found " + String.join(", ", TemplateThroughput.unknown(wanted)) + ")")
+                    + "; --epochs at least 1");
+            return WorkbenchCommand.BAD_INPUT;
+        }
         var report = new BenchReport();
         Map<String, Object> r = report.values();
         r.put("load_before", loadAverage());
@@ -123,48 +154,16 @@ final class BenchTrainingCommand implements Callable<Integer> {
         r.put("cores", Runtime.getRuntime().availableProcessors());
         err.println("Backend: " + backend + (OneDnnHelpers.available() ? ", oneDNN layer helpers" : ""));
 
-        long t0 = System.nanoTime();
-        Dataset mnist;
-        try {
-            mnist = Datasets.open(dataset);
-        } catch (IOException | InvalidDataException e) {
-            err.println("error: cannot open " + dataset + ": " + e.getMessage().replaceAll("\\.$", "")
-                    + ". Full MNIST: scripts/fetch-mnist.sh .cache/mnist, or --dataset mnist-mini for the embedded "
-                    + "subset");
-            return WorkbenchCommand.BAD_INPUT;
-        }
-        double openSeconds = (System.nanoTime() - t0) / 1e9;
-        NetworkSpec lenet = Templates.find("lenet").orElseThrow().spec();
-        int lenetBatch = batch > 0 ? batch : lenet.training().batchSize();
-        if (parts.contains("decode")) {
-            int count = mnist.train().size() + mnist.test().size();
-            r.put("idx_decode_images_per_second", Math.round(count / openSeconds));
-            r.put("batch_prepare_images_per_second", Math.round(prepareRate(mnist.train(), lenetBatch)));
-            err.printf(Locale.ROOT, "decode: %,d IDX images in %.2f s; minibatches prepared at %,d images/s%n",
-                    count, openSeconds, r.get("batch_prepare_images_per_second"));
-            if (folderImages > 0) {
-                r.put("folder_decode_images_per_second", Math.round(folderDecodeRate(folderImages, err)));
+        if (parts.stream().anyMatch(List.of("decode", "lenet", "accuracy")::contains)) {
+            long t0 = System.nanoTime();
+            Dataset mnist;
+            try {
+                mnist = Datasets.open(dataset);
+            } catch (IOException | InvalidDataException e) {
+                err.println(cannotOpen(e));
+                return WorkbenchCommand.BAD_INPUT;
             }
-        }
-        Path model = null;
-        if (parts.contains("lenet")) {
-            ImageSet train = limit > 0 ? mnist.train().head(limit) : mnist.train();
-            NetworkSpec spec = lenet.withTraining(lenet.training().withEpochs(epochs).withBatchSize(lenetBatch))
-                    .withData(lenet.data().withValidationSplit(0));
-            var run = throughput(spec, new Dataset(mnist.name(), train, mnist.test()), err, "lenet");
-            report.lenetEpochs(run.rates());
-            r.put("lenet_batch", lenetBatch);
-            r.put("lenet_images_per_epoch", train.size());
-            r.put("lenet_images_per_second", round(median(run.rates())));
-            r.put("lenet_epoch_images_per_second", run.rates());
-            r.put("lenet_test_accuracy", round4(run.result().test().accuracy()));
-            r.put("lenet_peak_rss_mb", peakRssMb());
-            model = Files.createTempFile("workbench-bench-", ".zip");
-            model.toFile().deleteOnExit();
-            save(run.result(), spec, mnist, model);
-        }
-        if (parts.contains("accuracy")) {
-            timeToAccuracy(lenet, mnist, report, err);
+            mnistParts(mnist, (System.nanoTime() - t0) / 1e9, report, err);
         }
         if (parts.contains("cifar")) {
             NetworkSpec cifar = Templates.find("cifar10-cnn").orElseThrow().spec();
@@ -184,6 +183,19 @@ final class BenchTrainingCommand implements Callable<Integer> {
                 r.put("model_load_ms", p.get("load_ms").asDouble());
             }
         }
+        if (parts.contains("templates")) {
+            var bench = new TemplateThroughput(dataset, epochs, limit, batch, augmentation, err);
+            List<TemplateThroughput.Row> rows = new ArrayList<>();
+            for (String id : wanted) {
+                try {
+                    rows.add(bench.measure(id));
+                } catch (IOException | InvalidDataException e) {
+                    err.println(cannotOpen(e));
+                    return WorkbenchCommand.BAD_INPUT;
+                }
+            }
+            report.templates(rows);
+        }
         r.put("peak_rss_mb", peakRssMb());
         r.put("load_after", loadAverage());
         for (Path file : List.of(table, plot)) {
@@ -199,11 +211,54 @@ final class BenchTrainingCommand implements Callable<Integer> {
         return 0;
     }
 
-    private record Run(TrainingResult result, List<Double> rates) {
+    private String cannotOpen(Exception e) {
+        return "error: cannot open " + dataset + ": " + e.getMessage().replaceAll("\\.$", "")
+                + ". Full MNIST: scripts/fetch-mnist.sh .cache/mnist, or --dataset mnist-mini for the embedded "
+                + "subset; a photo folder: --dataset folder:DIR";
+    }
+
+    /** The parts measured on the MNIST-shaped --dataset: decode, lenet (which saves {@link #model}), accuracy. */
+    private void mnistParts(Dataset mnist, double openSeconds, BenchReport report, PrintWriter err)
+            throws Exception {
+        Map<String, Object> r = report.values();
+        NetworkSpec lenet = Templates.find("lenet").orElseThrow().spec();
+        int lenetBatch = batch > 0 ? batch : lenet.training().batchSize();
+        if (parts.contains("decode")) {
+            int count = mnist.train().size() + mnist.test().size();
+            r.put("idx_decode_images_per_second", Math.round(count / openSeconds));
+            r.put("batch_prepare_images_per_second", Math.round(prepareRate(mnist.train(), lenetBatch)));
+            err.printf(Locale.ROOT, "decode: %,d IDX images in %.2f s; minibatches prepared at %,d images/s%n",
+                    count, openSeconds, r.get("batch_prepare_images_per_second"));
+            if (folderImages > 0) {
+                r.put("folder_decode_images_per_second", Math.round(folderDecodeRate(folderImages, err)));
+            }
+        }
+        if (parts.contains("lenet")) {
+            ImageSet train = limit > 0 ? mnist.train().head(limit) : mnist.train();
+            NetworkSpec spec = lenet.withTraining(lenet.training().withEpochs(epochs).withBatchSize(lenetBatch))
+                    .withData(lenet.data().withValidationSplit(0));
+            var run = throughput(spec, new Dataset(mnist.name(), train, mnist.test()), err, "lenet");
+            report.lenetEpochs(run.rates());
+            r.put("lenet_batch", lenetBatch);
+            r.put("lenet_images_per_epoch", train.size());
+            r.put("lenet_images_per_second", round(median(run.rates())));
+            r.put("lenet_epoch_images_per_second", run.rates());
+            r.put("lenet_test_accuracy", round4(run.result().test().accuracy()));
+            r.put("lenet_peak_rss_mb", peakRssMb());
+            model = Files.createTempFile("workbench-bench-", ".zip");
+            model.toFile().deleteOnExit();
+            save(run.result(), spec, mnist, model);
+        }
+        if (parts.contains("accuracy")) {
+            timeToAccuracy(lenet, mnist, report, err);
+        }
+    }
+
+    record Run(TrainingResult result, List<Double> rates) {
     }
 
     /** Trains {@code spec}; the rates of the epochs after the first. */
-    private static Run throughput(NetworkSpec spec, Dataset data, PrintWriter err, String label) throws IOException {
+    static Run throughput(NetworkSpec spec, Dataset data, PrintWriter err, String label) throws IOException {
         List<Double> all = new ArrayList<>();
         TrainingListener listener = new TrainingListener() {
             @Override
@@ -283,23 +338,7 @@ final class BenchTrainingCommand implements Callable<Integer> {
 
     /** Random 32x32x3 images in ten classes: the speed of a network does not depend on what it sees. */
     static Dataset cifarShaped(int images) {
-        var random = new Random(7);
-        int size = 32 * 32 * 3;
-        List<String> classes = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
-        byte[] pixels = new byte[images * size];
-        random.nextBytes(pixels);
-        int[] labels = new int[images];
-        for (int i = 0; i < images; i++) {
-            labels[i] = i % 10;
-        }
-        byte[] testPixels = new byte[500 * size];
-        random.nextBytes(testPixels);
-        int[] testLabels = new int[500];
-        for (int i = 0; i < 500; i++) {
-            testLabels[i] = i % 10;
-        }
-        return new Dataset("generated-cifar-shaped", ImageSet.of(pixels, labels, 32, 32, 3, classes),
-                ImageSet.of(testPixels, testLabels, 32, 32, 3, classes));
+        return TemplateThroughput.generated(images, new InputSpec(32, 32, 3), 10);
     }
 
     private static void save(TrainingResult result, NetworkSpec spec, Dataset data, Path file) throws IOException {
