@@ -24,8 +24,10 @@ class TemplatesTest {
     }
 
     @Test
-    void cifar10CnnFlipsItsPhotosAndDigitsAreNeverFlipped() {
+    void cifar10PhotosAreFlippedAndDigitsNever() {
         assertThat(template("cifar10-cnn").spec().data().augmentation()).isEqualTo(new AugmentationSpec(true, 0, 0, 0));
+        assertThat(template("cifar10-small").spec().data().augmentation())
+                .isEqualTo(new AugmentationSpec(true, 0, 0.05, 0));
         for (String id : new String[] {"mlp", "lenet", "mnist-cnn"}) {
             assertThat(template(id).spec().data().augmentation().flip()).as(id).isFalse();
         }
