@@ -157,11 +157,16 @@ final class TemplateChooser {
             facts.setPrefWidth(460);
             facts.setMinHeight(Region.USE_PREF_SIZE);
             var reported = new Label(t.hasReportedAccuracy()
-                    ? String.format(Locale.ROOT, "Tutorial reported %.1f%% test accuracy on %s", 100 * t.reportedAccuracy(),
+                    ? String.format(Locale.ROOT, "Tutorial reported %.1f%% accuracy on %s", 100 * t.reportedAccuracy(),
                     datasetName(t.dataset()))
-                    : "Trains on " + datasetName(t.dataset()) + "; its tutorial reported no test accuracy");
+                    : "Trains on " + datasetName(t.dataset()) + "; its tutorial reported no accuracy");
             reported.getStyleClass().add(t.hasReportedAccuracy() ? "template-accuracy" : "template-facts");
-            var text = new VBox(3, title, description, facts, reported);
+            var source = new Label("From " + t.source());
+            source.getStyleClass().add("template-facts");
+            source.setWrapText(true);
+            source.setPrefWidth(460);
+            source.setMinHeight(Region.USE_PREF_SIZE);
+            var text = new VBox(3, title, description, facts, reported, source);
             if (t.spec().hasBackbone()) {
                 var needs = new Label(pretrainedLine(t, installed));
                 needs.setId("template-pretrained-" + t.id());

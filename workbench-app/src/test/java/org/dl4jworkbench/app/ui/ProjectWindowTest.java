@@ -168,7 +168,11 @@ class ProjectWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         ListView<Template> list = robot.lookup("#" + TemplateChooser.LIST_ID).queryListView();
         assertThat(list.getItems()).extracting(Template::id).contains("mlp", "lenet", "cifar10-cnn", "cats-dogs");
-        assertThat(robot.lookup("#template-lenet").lookup("Tutorial reported 99.0% test accuracy on MNIST")
+        assertThat(robot.lookup("#template-lenet").lookup("Tutorial reported 99.0% accuracy on MNIST")
+                .tryQuery()).isPresent();
+        assertThat(robot.lookup("#template-lenet").lookup("From Deeplearning4j examples, LenetMnistExample")
+                .tryQuery()).isPresent();
+        assertThat(robot.lookup("#template-mlp").lookup("Tutorial reported 96.1% accuracy on MNIST")
                 .tryQuery()).isPresent();
         robot.interact(() -> list.getSelectionModel().select(
                 list.getItems().stream().filter(t -> t.id().equals("mlp")).findFirst().orElseThrow()));
