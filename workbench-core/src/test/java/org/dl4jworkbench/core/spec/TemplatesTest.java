@@ -24,10 +24,12 @@ class TemplatesTest {
     }
 
     @Test
-    void cifar10PhotosAreFlippedAndDigitsNever() {
+    void photosAreFlippedAndDigitsNever() {
         assertThat(template("cifar10-cnn").spec().data().augmentation()).isEqualTo(new AugmentationSpec(true, 0, 0, 0));
         assertThat(template("cifar10-small").spec().data().augmentation())
                 .isEqualTo(new AugmentationSpec(true, 0, 0.05, 0));
+        assertThat(template("cats-dogs").spec().data().augmentation())
+                .isEqualTo(new AugmentationSpec(true, 0, 0.1, 0.1));
         for (String id : new String[] {"mlp", "lenet", "mnist-cnn"}) {
             assertThat(template(id).spec().data().augmentation().flip()).as(id).isFalse();
         }
