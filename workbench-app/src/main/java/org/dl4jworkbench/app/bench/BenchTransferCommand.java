@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -296,7 +295,7 @@ final class BenchTransferCommand implements Callable<Integer> {
                 Instant.now().toString(), data.classNames(), spec.input().height(), spec.input().width(),
                 spec.input().channels(), trained.normalizer(), data.name(), trained.epochsCompleted(),
                 trained.test().accuracy(), SpecJson.toTree(spec));
-        LoadedModel model = loaded(trained, metadata, spec, work.resolve("model.zip"));
+        LoadedModel model = loaded(trained, metadata, work.resolve("model.zip"));
         Path file = photo != null ? photo : generatedPhoto(work.resolve("photo.jpg"));
         DecodedImage first;
         try {
@@ -304,26 +303,9 @@ final class BenchTransferCommand implements Callable<Integer> {
         } catch (ImageDecodeException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
-        var predictor = new Predictor(model);
-        for (int i = 0; i < warmup; i++) {
-            predictor.predict(first, 3);
-        }
-        double[] total = new double[runs];
-        double[] network = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            long a = System.nanoTime();
-            DecodedImage decoded;
-            try {
-                decoded = ImageDecoder.decode(file);
-            } catch (ImageDecodeException e) {
-                throw new IllegalStateException("decoded once, failed later: " + e.getMessage(), e);
-            }
-            long b = System.nanoTime();
-            predictor.predict(decoded, 3);
-            long c = System.nanoTime();
-            total[i] = (c - a) / 1e6;
-            network[i] = (c - b) / 1e6;
-        }
+        var timings = PredictionTimer.time(new Predictor(model), file, first, warmup, runs, 3);
+        double[] total = timings.total();
+        double[] network = timings.network();
         r.put("predict_photo", (photo != null ? photo.toString() : "generated") + " " + first.width() + "x"
                 + first.height());
         r.put("predict_runs", runs);
@@ -335,25 +317,20 @@ final class BenchTransferCommand implements Callable<Integer> {
                 r.get("predict_network_median_ms"), runs, r.get("predict_model"), BenchTrainingCommand.loadAverage());
     }
 
-    /**
-     * The trained model as {@code predict} gets it: saved and loaded through {@link ModelFiles}
-     * where the model screen takes graph zips, else (as {@code TrainingRun} hands a finished run to
-     * the prediction pane) the trained network with its metadata.
-     */
-    private LoadedModel loaded(TrainingResult trained, ModelMetadata metadata, NetworkSpec spec, Path zip)
-            throws IOException {
+    /** The trained model as {@code predict} gets it: saved and loaded through {@link ModelFiles}. */
+    private LoadedModel loaded(TrainingResult trained, ModelMetadata metadata, Path zip) throws IOException {
         ModelFiles.save(trained.network(), metadata, zip);
         r.put("model_bytes", Files.size(zip));
+        long t = System.nanoTime();
+        LoadedModel model;
         try {
-            long t = System.nanoTime();
-            LoadedModel model = ModelFiles.load(zip);
-            r.put("model_load_ms", round((System.nanoTime() - t) / 1e6));
-            r.put("predict_model", "model.zip via ModelFiles.load");
-            return model;
+            model = ModelFiles.load(zip);
         } catch (InvalidModelException e) {
-            r.put("predict_model", "the trained network in memory (ModelFiles.load: " + e.getMessage() + ")");
-            return new LoadedModel(trained.network(), metadata, spec, Duration.ZERO);
+            throw new IllegalStateException("the workbench refused the model it saved: " + e.getMessage(), e);
         }
+        r.put("model_load_ms", round((System.nanoTime() - t) / 1e6));
+        r.put("predict_model", "model.zip via ModelFiles.load");
+        return model;
     }
 
     /** A 500x375 JPEG of coloured shapes, the size of a photo scaled down for the web. */

@@ -77,28 +77,10 @@ final class PredictionBenchmark {
                     : e.getMessage()));
             return WorkbenchCommand.BAD_INPUT;
         }
-        var predictor = new Predictor(model);
-        for (int i = 0; i < warmup; i++) {
-            predictor.predict(first, top);
-        }
-        double[] total = new double[runs];
-        double[] decode = new double[runs];
-        double[] network = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            long a = System.nanoTime();
-            DecodedImage decoded;
-            try {
-                decoded = ImageDecoder.decode(file);
-            } catch (ImageDecodeException e) {
-                throw new IllegalStateException("decoded once, failed later: " + e.getMessage(), e);
-            }
-            long b = System.nanoTime();
-            predictor.predict(decoded, top);
-            long c = System.nanoTime();
-            total[i] = (c - a) / 1e6;
-            decode[i] = (b - a) / 1e6;
-            network[i] = (c - b) / 1e6;
-        }
+        var timings = PredictionTimer.time(new Predictor(model), file, first, warmup, runs, top);
+        double[] total = timings.total();
+        double[] decode = timings.decode();
+        double[] network = timings.network();
 
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("model", modelFile.toString());
