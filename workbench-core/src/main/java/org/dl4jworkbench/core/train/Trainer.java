@@ -213,10 +213,13 @@ public final class Trainer {
             return Network.of(sequential);
         }
 
+        Backbone backbone() {
+            return Backbones.find(spec.backbone().model()).orElseThrow();
+        }
+
         org.deeplearning4j.nn.graph.ComputationGraph loadBackbone() {
-            Backbone backbone = Backbones.find(spec.backbone().model()).orElseThrow();
             try {
-                return backbones.load(backbone);
+                return backbones.load(backbone());
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -224,18 +227,14 @@ public final class Trainer {
 
         /** The frozen backbone's features of the training, validation and sample images; false where stopped. */
         boolean computeFeatures() throws IOException {
-            Backbone backbone = Backbones.find(spec.backbone().model()).orElseThrow();
-            String key = backbone.id() + "@" + backbone.frozenUpTo(spec.backbone());
-            String cut = backbone.cutAt(); // the frozen boundary: the whole backbone is frozen here
             int total = train.size() + validation.size();
             int[] offset = {0};
-            FeatureSet.Progress progress = (done, all) -> listener.onPreparing("computing " + backbone.title()
+            FeatureSet.Progress progress = (done, all) -> listener.onPreparing("computing " + backbone().title()
                     + " features", offset[0] + done, total);
-            trainFeatures = FeatureSet.of(net, cut, key, train, normalizer, featureCache, progress,
-                    control::isStopRequested);
+            trainFeatures = featuresOf(train, progress, control::isStopRequested);
             offset[0] += train.size();
-            validationFeatures = trainFeatures == null ? null : FeatureSet.of(net, cut, key, validation,
-                    normalizer, featureCache, progress, control::isStopRequested);
+            validationFeatures = trainFeatures == null ? null
+                    : featuresOf(validation, progress, control::isStopRequested);
             if (trainFeatures == null || validationFeatures == null) {
                 reason = StopReason.STOPPED;
                 message = "stopped on request while computing the backbone's features";
@@ -250,12 +249,21 @@ public final class Trainer {
             if (features == null) {
                 return Evaluator.evaluate(net, data.test(), evalBatch, normalizer);
             }
-            Backbone backbone = Backbones.find(spec.backbone().model()).orElseThrow();
-            String key = backbone.id() + "@" + backbone.frozenUpTo(spec.backbone());
-            FeatureSet test = FeatureSet.of(net, backbone.cutAt(), key,
-                    data.test(), normalizer, featureCache, (done, all) -> listener.onPreparing("evaluating on the "
-                            + "test images", done, all), () -> false);
+            FeatureSet test = featuresOf(data.test(), (done, all) -> listener.onPreparing("evaluating on the "
+                    + "test images", done, all), () -> false);
             return Evaluator.evaluate(test, features::outputFromFeaturized, evalBatch);
+        }
+
+        /**
+         * The frozen backbone's features of {@code images}, from the cache where an earlier run
+         * computed them; null where cancelled. The whole backbone is frozen here, so its cut is the
+         * frozen boundary.
+         */
+        FeatureSet featuresOf(ImageSet images, FeatureSet.Progress progress, java.util.function.BooleanSupplier
+                cancelled) throws IOException {
+            Backbone backbone = backbone();
+            String key = backbone.id() + "@" + backbone.frozenUpTo(spec.backbone());
+            return FeatureSet.of(net, backbone.cutAt(), key, images, normalizer, featureCache, progress, cancelled);
         }
 
         Evaluation evaluate(ImageSet images, FeatureSet cached, int evalBatch) {
