@@ -37,6 +37,7 @@ public final class OneDnnHelpers {
 
     private static final Field CONV_HELPER = field(ConvolutionLayer.class);
     private static final Field POOL_HELPER = field(SubsamplingLayer.class);
+    private static final Field LAYER_MAP = field(MultiLayerNetwork.class, "layerMap");
     private static volatile Boolean available;
 
     private OneDnnHelpers() {
@@ -62,6 +63,9 @@ public final class OneDnnHelpers {
     /**
      * Installs the helpers into the layers that have none (NCHW 2D convolution and pooling
      * layers of exactly DL4J's classes, not their subclasses); does nothing without oneDNN.
+     * A sequential network's pooling layers are replaced by {@link TiledMaxPoolingLayer}s
+     * built from the same configuration, whose forward pass can skip oneDNN's reference
+     * pooling; backward, {@link TiledMaxPooling} serves them and a graph's pooling layers.
      *
      * @return how many layers got a helper
      */
@@ -72,10 +76,11 @@ public final class OneDnnHelpers {
         }
         boolean pooling = !mode.equals("conv");
         DataType type = net.dataType();
-        Layer[] layers = net.sequential().map(MultiLayerNetwork::getLayers)
-                .orElseGet(() -> net.graph().orElseThrow().getLayers());
+        MultiLayerNetwork sequential = net.sequential().orElse(null);
+        Layer[] layers = sequential != null ? sequential.getLayers() : net.graph().orElseThrow().getLayers();
         int installed = 0;
-        for (Layer layer : layers) {
+        for (int i = 0; i < layers.length; i++) {
+            Layer layer = layers[i];
             try {
                 if (layer.getClass() == ConvolutionLayer.class && CONV_HELPER.get(layer) == null
                         && nchw(((ConvolutionLayer) layer).layerConf().getCnn2dDataFormat())) {
@@ -83,7 +88,12 @@ public final class OneDnnHelpers {
                     installed++;
                 } else if (pooling && layer.getClass() == SubsamplingLayer.class && POOL_HELPER.get(layer) == null
                         && nchw(((SubsamplingLayer) layer).layerConf().getCnn2dDataFormat())) {
-                    POOL_HELPER.set(layer, new MKLDNNSubsamplingHelper(type));
+                    var helper = new TiledMaxPooling(new MKLDNNSubsamplingHelper(type));
+                    if (sequential != null) {
+                        replace(sequential, i, new TiledMaxPoolingLayer((SubsamplingLayer) layer, type, helper));
+                    } else {
+                        POOL_HELPER.set(layer, helper); // a graph's vertices hold its layers: backward only
+                    }
                     installed++;
                 }
             } catch (IllegalAccessException e) {
@@ -93,13 +103,32 @@ public final class OneDnnHelpers {
         return installed;
     }
 
+    /** Puts a layer in the place of the network's i-th, in its array and its map by name. */
+    private static void replace(MultiLayerNetwork net, int i, Layer replacement) throws IllegalAccessException {
+        replacement.setCacheMode(net.getLayerWiseConfigurations().getCacheMode());
+        Layer[] layers = net.getLayers(); // the network's own array
+        Layer old = layers[i];
+        layers[i] = replacement;
+        if (LAYER_MAP != null) {
+            @SuppressWarnings("unchecked")
+            var byName = (java.util.Map<String, Layer>) LAYER_MAP.get(net);
+            if (byName != null) {
+                byName.replaceAll((name, l) -> l == old ? replacement : l);
+            }
+        }
+    }
+
     private static boolean nchw(CNN2DFormat format) {
         return format == null || format == CNN2DFormat.NCHW;
     }
 
     private static Field field(Class<?> layer) {
+        return field(layer, "helper");
+    }
+
+    private static Field field(Class<?> type, String name) {
         try {
-            Field f = layer.getDeclaredField("helper");
+            Field f = type.getDeclaredField(name);
             f.setAccessible(true);
             return f;
         } catch (NoSuchFieldException | RuntimeException e) {

@@ -16,7 +16,15 @@ import org.dl4jworkbench.core.data.Batches;
 import org.dl4jworkbench.core.data.Dataset;
 import org.dl4jworkbench.core.data.Datasets;
 import org.dl4jworkbench.core.data.ImageSet;
+import java.util.List;
+import org.dl4jworkbench.core.spec.Activation;
+import org.dl4jworkbench.core.spec.ConvolutionSpec;
+import org.dl4jworkbench.core.spec.InputSpec;
 import org.dl4jworkbench.core.spec.NetworkSpec;
+import org.dl4jworkbench.core.spec.OutputSpec;
+import org.dl4jworkbench.core.spec.Padding;
+import org.dl4jworkbench.core.spec.PoolingSpec;
+import org.dl4jworkbench.core.spec.TrainingSpec;
 import org.dl4jworkbench.core.spec.Templates;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +35,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The oneDNN helpers compute what DL4J's own layer code computes: same outputs, same
  * gradients (to float rounding), on LeNet ("valid" 5x5 convolutions) and cifar10-cnn ("same"
- * padding, stride 2, 2x2 kernels); and a network trained with them saves as a plain DL4J model.
+ * padding, stride 2, 2x2 kernels), cats-dogs (2x2 pooling of 128x128 planes, computed by
+ * {@link TiledMaxPooling}) and poolings that leave an edge out or overlap; training with them
+ * takes DL4J's own steps; and a network trained with them saves as a plain DL4J model.
  * The tests run where the oneDNN binary is loaded (x86-64 builds, see docs/decisions/0004).
  */
 class OneDnnHelpersTest {
@@ -70,12 +80,45 @@ class OneDnnHelpersTest {
     @Test
     void samePaddingAndStridesMatchDl4jsOwnCode() {
         assumeTrue(OneDnnHelpers.available());
-        var random = new java.util.Random(3);
-        byte[] pixels = new byte[8 * 32 * 32 * 3];
-        random.nextBytes(pixels);
-        int[] labels = {0, 1, 2, 3, 4, 5, 6, 7};
-        var classes = java.util.List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
-        compare("cifar10-cnn", batch(ImageSet.of(pixels, labels, 32, 32, 3, classes), 8));
+        compare("cifar10-cnn", batch(randomImages(8, 32, 10), 8));
+    }
+
+    @Test
+    void poolingOfLargePlanesMatchesDl4jsOwnCode() {
+        // cats-dogs: 2x2 max pooling of 32 planes of 128x128, where Java's tiled pooling runs
+        assumeTrue(OneDnnHelpers.available());
+        compare(Templates.find("cats-dogs").orElseThrow().spec(), batch(randomImages(4, 128, 2), 4));
+    }
+
+    @Test
+    void poolingThatLeavesAnEdgeOutMatchesDl4jsOwnCode() {
+        // 13x13 pooled 2x2 leaves the last row and column out (truncate), 3x3 by 2 does not tile
+        assumeTrue(OneDnnHelpers.available());
+        var spec = new NetworkSpec("edges", new InputSpec(15, 15, 3),
+                List.of(ConvolutionSpec.of(6, 3, Padding.VALID, Activation.RELU), PoolingSpec.max(2),
+                        ConvolutionSpec.of(5, 2, Padding.SAME, Activation.TANH), PoolingSpec.max(3, 2, Padding.SAME),
+                        PoolingSpec.max(3)),
+                new OutputSpec(10), TrainingSpec.adam(0.01, 8, 1));
+        compare(spec, batch(randomImages(8, 15, 10), 8));
+    }
+
+    @Test
+    void trainingWithTiledPoolingTakesDl4jsOwnSteps() {
+        assumeTrue(OneDnnHelpers.available());
+        NetworkSpec spec = Templates.find("cats-dogs").orElseThrow().spec();
+        MultiLayerNetwork plain = new MultiLayerNetwork(SpecCompiler.compile(spec, 2));
+        plain.init();
+        MultiLayerNetwork helped = new MultiLayerNetwork(SpecCompiler.compile(spec, 2));
+        helped.init(plain.params().dup(), true);
+        OneDnnHelpers.install(Network.of(helped));
+        var images = randomImages(6, 128, 2);
+        for (int step = 0; step < 3; step++) {
+            DataSet data = batch(images, 6);
+            plain.fit(data);
+            helped.fit(data);
+        }
+        assertThat(maxDifference(plain.params(), helped.params()) / plain.params().amaxNumber().doubleValue())
+                .as("parameters after three Adam steps, relative").isLessThan(1e-4);
     }
 
     @Test
@@ -99,9 +142,26 @@ class OneDnnHelpersTest {
         assertThat(maxDifference(expected, actual)).isLessThan(1e-4);
     }
 
+    /** n random colour images of size x size, labelled 0, 1, ... in turn among the classes. */
+    private static ImageSet randomImages(int n, int size, int classes) {
+        var random = new java.util.Random(3);
+        byte[] pixels = new byte[n * size * size * 3];
+        random.nextBytes(pixels);
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % classes;
+        }
+        var names = java.util.stream.IntStream.range(0, classes).mapToObj(String::valueOf).toList();
+        return ImageSet.of(pixels, labels, size, size, 3, names);
+    }
+
     private static void compare(String template, DataSet data) {
-        MultiLayerNetwork plain = network(template);
-        MultiLayerNetwork helped = network(template);
+        compare(Templates.find(template).orElseThrow().spec(), data);
+    }
+
+    private static void compare(NetworkSpec spec, DataSet data) {
+        MultiLayerNetwork plain = network(spec);
+        MultiLayerNetwork helped = network(spec);
         helped.setParams(plain.params().dup());
         assertThat(OneDnnHelpers.install(Network.of(helped))).isPositive();
         assertThat(maxDifference(plain.output(data.getFeatures()), helped.output(data.getFeatures())))
@@ -123,7 +183,10 @@ class OneDnnHelpersTest {
     }
 
     private static MultiLayerNetwork network(String template) {
-        NetworkSpec spec = Templates.find(template).orElseThrow().spec();
+        return network(Templates.find(template).orElseThrow().spec());
+    }
+
+    private static MultiLayerNetwork network(NetworkSpec spec) {
         var net = new MultiLayerNetwork(SpecCompiler.compile(spec, 10));
         net.init();
         return net;
