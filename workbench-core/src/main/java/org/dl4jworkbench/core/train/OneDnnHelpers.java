@@ -5,6 +5,8 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
+import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
+import org.deeplearning4j.nn.layers.mkldnn.MKLDNNBatchNormHelper;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNSubsamplingHelper;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -37,6 +39,7 @@ public final class OneDnnHelpers {
 
     private static final Field CONV_HELPER = field(ConvolutionLayer.class);
     private static final Field POOL_HELPER = field(SubsamplingLayer.class);
+    private static final Field NORM_HELPER = field(BatchNormalization.class);
     private static final Field LAYER_MAP = field(MultiLayerNetwork.class, "layerMap");
     private static volatile Boolean available;
 
@@ -86,6 +89,10 @@ public final class OneDnnHelpers {
                         && nchw(((ConvolutionLayer) layer).layerConf().getCnn2dDataFormat())) {
                     CONV_HELPER.set(layer, new MKLDNNConvHelper(type));
                     installed++;
+                } else if (layer.getClass() == BatchNormalization.class && NORM_HELPER != null
+                        && NORM_HELPER.get(layer) == null && batchNormSupported((BatchNormalization) layer)) {
+                    NORM_HELPER.set(layer, new MKLDNNBatchNormHelper(type));
+                    installed++;
                 } else if (pooling && layer.getClass() == SubsamplingLayer.class && POOL_HELPER.get(layer) == null
                         && nchw(((SubsamplingLayer) layer).layerConf().getCnn2dDataFormat())) {
                     var helper = new TiledMaxPooling(new MKLDNNSubsamplingHelper(type));
@@ -116,6 +123,15 @@ public final class OneDnnHelpers {
                 byName.replaceAll((name, l) -> l == old ? replacement : l);
             }
         }
+    }
+
+    /**
+     * Channels-first images or dense activations, with gamma and beta learned: what
+     * {@code MKLDNNBatchNormHelper.checkSupported} asks besides the broken oneDNN check.
+     */
+    private static boolean batchNormSupported(BatchNormalization layer) {
+        var conf = layer.layerConf();
+        return nchw(conf.getCnn2DFormat()) && !conf.isLockGammaBeta();
     }
 
     private static boolean nchw(CNN2DFormat format) {
