@@ -6,7 +6,7 @@
 #   scripts/bench-templates-vs-pytorch.sh [--templates ID,...] [--epochs N] [--limit N] [--threads N]
 #       [--mnist DIR] [--cifar DIR] [--cats-dogs DIR] [--transfer-images N] [--transfer-batches N]
 #
-# --templates: default every one (mlp, lenet, mnist-cnn, cifar10-small, cifar10-cnn, cats-dogs,
+# --templates: default every one (mlp, lenet, mnist-cnn, cifar10-small, cifar10-cnn, cifar10-fast, cats-dogs,
 # mobilenet-transfer). --epochs 3: both sides report the median of the epochs after the first
 # (the warm-up). --limit N: training images per epoch (0: all; MNIST is then cut to its first N
 # training and 1,000 test images, so both sides read the same files). --threads 2: PyTorch's;
@@ -19,13 +19,14 @@
 # cats-dogs folder (training with the frozen backbone run on every minibatch; --transfer-images
 # 128 DL4J images, --transfer-batches 4 PyTorch minibatches of 32). Peers: ../shared/bench/
 # pytorch_lenet.py, ../shared/bench/pytorch_folder.py, scripts/bench/pytorch_mnist.py (mlp,
-# mnist-cnn). Needs Debian's python3-torch with libopenblas0-pthread (/usr/bin/python3).
+# mnist-cnn), scripts/bench/pytorch_cifar10_fast.py (cifar10-fast). Needs Debian's python3-torch
+# with libopenblas0-pthread (/usr/bin/python3).
 # Results and the commands: docs/benchmarks.md, "Every template against PyTorch (issue 13)".
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 shared=$root/../shared
-templates=mlp,lenet,mnist-cnn,cifar10-small,cifar10-cnn,cats-dogs,mobilenet-transfer
+templates=mlp,lenet,mnist-cnn,cifar10-small,cifar10-cnn,cifar10-fast,cats-dogs,mobilenet-transfer
 epochs=3 limit=0 threads=2 transfer_images=128 transfer_batches=4
 mnist=$root/.cache/mnist cifar=$root/.cache/cifar10 cats_dogs=""
 while [ $# -gt 0 ]; do
@@ -70,7 +71,7 @@ for prefix, count in (('train', n), ('t10k', min(n, 1000))):
         open(f'{dst}/{prefix}-{kind}', 'wb').write(data)
 EOF
 fi
-if { needs cifar10-small || needs cifar10-cnn || { [ -z "$cats_dogs" ] && { needs cats-dogs || needs mobilenet-transfer; }; }; } \
+if { needs cifar10-small || needs cifar10-cnn || needs cifar10-fast || { [ -z "$cats_dogs" ] && { needs cats-dogs || needs mobilenet-transfer; }; }; } \
     && [ ! -d "$cifar/train" ]; then
   [ -f "$shared/data/cifar10-jpg.tar.gz" ] || {
     echo "bench-templates-vs-pytorch: no CIFAR-10 folder $cifar and no $shared/data/cifar10-jpg.tar.gz; give --cifar DIR" >&2
@@ -85,7 +86,7 @@ if [ -z "$cats_dogs" ]; then
     for split in train:500 test:200; do
       for class in cat dog; do
         mkdir -p "$cats_dogs/${split%:*}/$class"
-        find "$cifar/${split%:*}/$class" -maxdepth 1 -type f | sort | head -n "${split#*:}" \
+        find "$cifar/${split%:*}/$class" -maxdepth 1 -type f | sort | sed -n "1,${split#*:}p" \
           | xargs -r cp -t "$cats_dogs/${split%:*}/$class"
       done
     done
@@ -97,7 +98,7 @@ IFS=, read -r -a ids <<< "$templates"
 for id in "${ids[@]}"; do
   case $id in
     mlp|lenet|mnist-cnn) dataset=idx:$mnist_dir dir=$mnist_dir label="MNIST" ;;
-    cifar10-small|cifar10-cnn) dataset=folder:$cifar dir=$cifar label="CIFAR-10" ;;
+    cifar10-small|cifar10-cnn|cifar10-fast) dataset=folder:$cifar dir=$cifar label="CIFAR-10" ;;
     cats-dogs|mobilenet-transfer) dataset=folder:$cats_dogs dir=$cats_dogs label="CIFAR cats and dogs" ;;
     *) echo "bench-templates-vs-pytorch: unknown template $id" >&2; exit 2 ;;
   esac
@@ -120,6 +121,7 @@ for id in "${ids[@]}"; do
   case $id in
     lenet) peer=("$shared/bench/pytorch_lenet.py" "$dir" "$epochs" "$threads" "$batch") ;;
     mlp|mnist-cnn) peer=("$root/scripts/bench/pytorch_mnist.py" "$id" "$dir" "$epochs" "$threads" "$batch") ;;
+    cifar10-fast) peer=("$root/scripts/bench/pytorch_cifar10_fast.py" "$dir" "$epochs" "$threads" "$batch" "$limit") ;;
     *) peer=("$shared/bench/pytorch_folder.py" "$id" "$dir" "$epochs" "$threads" "$batch")
        [ "$limit" -eq 0 ] || peer+=("$limit") ;;
   esac

@@ -159,7 +159,7 @@ final class TemplateChooser {
             var reported = new Label(t.hasReportedAccuracy()
                     ? String.format(Locale.ROOT, "Tutorial reported %.1f%% accuracy on %s", 100 * t.reportedAccuracy(),
                     datasetName(t.dataset()))
-                    : "Trains on " + datasetName(t.dataset()) + "; its tutorial reported no accuracy");
+                    : "Trains on " + datasetName(t.dataset()) + "; no tutorial figure to compare with");
             reported.getStyleClass().add(t.hasReportedAccuracy() ? "template-accuracy" : "template-facts");
             var source = new Label("From " + t.source());
             source.getStyleClass().add("template-facts");

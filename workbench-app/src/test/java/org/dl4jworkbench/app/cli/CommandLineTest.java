@@ -37,8 +37,8 @@ class CommandLineTest {
     void templatesListsAllSix() {
         Run r = run("templates");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("mlp", "lenet", "mnist-cnn", "cifar10-small", "cifar10-cnn", "cats-dogs",
-                "431,080");
+        assertThat(r.out()).contains("mlp", "lenet", "mnist-cnn", "cifar10-small", "cifar10-cnn", "cifar10-fast",
+                "cats-dogs", "431,080");
     }
 
     @Test

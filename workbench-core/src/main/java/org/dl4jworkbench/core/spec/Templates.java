@@ -23,7 +23,7 @@ public final class Templates {
     private static final AugmentationSpec FLIP_AND_SHIFT = new AugmentationSpec(true, 0, 0.05, 0);
 
     private static final List<Template> ALL = List.of(mlp(), lenet(), mnistCnn(), cifar10Small(), cifar10Cnn(),
-            catsDogs(), cifar10Fast(), mobileNetTransfer());
+            cifar10Fast(), catsDogs(), mobileNetTransfer());
 
     /** The template for a folder of the user's own photos. */
     public static final String TRANSFER = "mobilenet-transfer";
@@ -153,16 +153,25 @@ public final class Templates {
         return ConvolutionSpec.of(filters, 3, SAME, RELU);
     }
 
+    /**
+     * Not a tutorial's: a network for CIFAR-10 on a laptop's CPU, trained in the time a
+     * tutorial's network takes to reach 65 to 70%. Six 3x3 convolutions of 32 to 192 filters,
+     * each after the first followed by batch normalization (the first's, on 32x32 planes,
+     * cost a tenth of a step and little accuracy), four 2x2 poolings, Adam 2e-3 decayed to zero
+     * on a cosine over 12 epochs, photos flipped and shifted: docs/decisions/0009.
+     */
     static Template cifar10Fast() {
         var spec = new NetworkSpec("cifar10-fast", new InputSpec(32, 32, 3),
-                List.of(conv3(32), BatchNormSpec.create(), PoolingSpec.max(2),
+                List.of(conv3(32), PoolingSpec.max(2),
                         conv3(48), BatchNormSpec.create(), conv3(48), BatchNormSpec.create(), PoolingSpec.max(2),
-                        conv3(96), BatchNormSpec.create(), conv3(96), BatchNormSpec.create(), PoolingSpec.max(2)),
-                new OutputSpec(10), TrainingSpec.adam(0.002, 128, 8).withSchedule(Schedule.COSINE, 0),
+                        conv3(96), BatchNormSpec.create(), conv3(96), BatchNormSpec.create(), PoolingSpec.max(2),
+                        conv3(192), BatchNormSpec.create(), PoolingSpec.max(2)),
+                new OutputSpec(10), TrainingSpec.adam(0.002, 128, 12).withSchedule(Schedule.COSINE, 0),
                 DataSpec.DEFAULT.withValidationSplit(0.05).withAugmentation(FLIP_AND_SHIFT));
         return new Template("cifar10-fast", "Fast CNN (CIFAR-10)",
-                "Five 3x3 convolutions with batch normalization (32, 48, 48, 96, 96 filters), three 2x2 poolings.",
-                "cifar10", 0.80, "Designed for this workbench: 80% on CIFAR-10 in 20 minutes on a laptop's 2 cores", spec);
+                "Six 3x3 convolutions (32 to 192 filters) with batch normalization and 2x2 pooling, made for "
+                + "CIFAR-10 on a laptop's CPU: 79.9% test accuracy after 18 minutes on 2 cores.",
+                "cifar10", Double.NaN, "this workbench, not a tutorial (docs/decisions/0009)", spec);
     }
 
     /**

@@ -89,7 +89,7 @@ public final class OneDnnHelpers {
                         && nchw(((ConvolutionLayer) layer).layerConf().getCnn2dDataFormat())) {
                     CONV_HELPER.set(layer, new MKLDNNConvHelper(type));
                     installed++;
-                } else if (layer.getClass() == BatchNormalization.class && NORM_HELPER != null
+                } else if (pooling && layer.getClass() == BatchNormalization.class && NORM_HELPER != null
                         && NORM_HELPER.get(layer) == null && batchNormSupported((BatchNormalization) layer)) {
                     NORM_HELPER.set(layer, new MKLDNNBatchNormHelper(type));
                     installed++;

@@ -20,8 +20,8 @@ class NetworkSpecTest {
     @Test
     void templatesHaveDistinctIdsAndTheDefaultExists() {
         assertThat(Templates.ids()).doesNotHaveDuplicates()
-                .containsExactly("mlp", "lenet", "mnist-cnn", "cifar10-small", "cifar10-cnn", "cats-dogs",
-                        "mobilenet-transfer");
+                .containsExactly("mlp", "lenet", "mnist-cnn", "cifar10-small", "cifar10-cnn", "cifar10-fast",
+                        "cats-dogs", "mobilenet-transfer");
         assertThat(Templates.find(Templates.DEFAULT)).isPresent();
     }
 }

@@ -36,6 +36,23 @@ class TemplatesTest {
     }
 
     @Test
+    void cifar10FastNormalizesEveryConvolutionButTheFirstAndClaimsNoTutorial() {
+        var fast = template("cifar10-fast");
+        var layers = fast.spec().layers();
+        int convolutions = 0;
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i) instanceof ConvolutionSpec && convolutions++ > 0) {
+                assertThat(layers.get(i + 1)).as("after convolution %d", convolutions)
+                        .isInstanceOf(BatchNormSpec.class);
+            }
+        }
+        assertThat(convolutions).isEqualTo(6);
+        assertThat(fast.hasReportedAccuracy()).as("designed here, no tutorial figure").isFalse();
+        assertThat(fast.spec().data().augmentation().flip()).isTrue();
+        assertThat(fast.spec().training().schedule()).isEqualTo(Schedule.COSINE);
+    }
+
+    @Test
     void cifar10CnnTrainsThirtyEpochsOfAdamDecayedOnACosine() {
         var training = template("cifar10-cnn").spec().training();
         assertThat(training.learningRate()).isEqualTo(0.002);
