@@ -113,7 +113,8 @@ class BenchTrainingCommandTest {
                 "--templates", "resnet");
         assertThat(r.exitCode()).isEqualTo(WorkbenchCommand.BAD_INPUT);
         assertThat(r.err()).contains("--parts takes decode, lenet, accuracy, cifar, predict, templates (found speed)",
-                "--templates takes mlp, lenet, mnist-cnn, cifar10-small, cifar10-cnn, cats-dogs (found resnet)")
+                "--templates takes mlp, lenet, mnist-cnn, cifar10-small, cifar10-cnn, cifar10-fast, cats-dogs "
+                        + "(found resnet)")
                 .doesNotContain("\tat ");
     }
 }

@@ -71,7 +71,7 @@ class CommandLineTest {
         Run r = run("summary", "--template", "resnet");
         assertThat(r.exitCode()).isEqualTo(WorkbenchCommand.BAD_INPUT);
         assertThat(r.err()).isEqualTo("error: unknown template 'resnet'; choose one of: mlp, lenet, mnist-cnn, "
-                + "cifar10-small, cifar10-cnn, cats-dogs, mobilenet-transfer\n");
+                + "cifar10-small, cifar10-cnn, cifar10-fast, cats-dogs, mobilenet-transfer\n");
     }
 
     @Test
