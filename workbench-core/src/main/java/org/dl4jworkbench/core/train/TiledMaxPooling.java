@@ -2,6 +2,7 @@ package org.dl4jworkbench.core.train;
 
 import java.nio.FloatBuffer;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -96,13 +97,10 @@ final class TiledMaxPooling implements SubsamplingHelper {
         if (!dense(epsilon)) {
             epsilon = epsilon.castTo(DataType.FLOAT).dup('c');
         }
-        // Every value of a window that tiles the image is written; rows and columns the windows
-        // leave out (a truncated edge) start at zero.
-        boolean covered = t.oh * t.kh == t.h && t.ow * t.kw == t.w;
-        long[] shape = input.shape();
-        INDArray grad = covered
-                ? workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, shape, 'c')
-                : workspaceMgr.create(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, shape, 'c');
+        // Tiling.backward writes every value of each plane, the edge a truncating window leaves
+        // out included (zero), so the array need not be zeroed first.
+        INDArray grad = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,
+                input.shape(), 'c');
         FloatBuffer in = input.data().asNioFloat();
         FloatBuffer eps = epsilon.data().asNioFloat();
         FloatBuffer g = grad.data().asNioFloat();
@@ -114,18 +112,9 @@ final class TiledMaxPooling implements SubsamplingHelper {
         return new Pair<>(new DefaultGradient(), grad);
     }
 
-    private interface Plane {
-        void run(int plane);
-    }
-
-    private static void planes(Tiling t, long values, Plane work) {
-        if (values < PARALLEL_FROM) {
-            for (int p = 0; p < t.planes; p++) {
-                work.run(p);
-            }
-        } else {
-            IntStream.range(0, t.planes).parallel().forEach(work::run);
-        }
+    private static void planes(Tiling t, long values, IntConsumer work) {
+        IntStream planes = IntStream.range(0, t.planes);
+        (values < PARALLEL_FROM ? planes : planes.parallel()).forEach(work);
     }
 
     /** A float array laid out as a plain C-order block, addressable by an int index. */
