@@ -11,13 +11,14 @@ test_accuracy after the last epoch). The layers are the template's, in its order
 'same' convolution, then ReLU, then batch normalization (DL4J's defaults: momentum 0.9 of the
 running statistics, eps 1e-5). Needs Debian's python3-torch, python3-pil, python3-numpy.
 """
-import json, os, sys, time
+import os, sys, time
 
 import numpy as np
 import torch
 import torch.nn as nn
-import torch.nn.functional as F
 from PIL import Image
+
+from peer_training import train
 
 root, epochs = sys.argv[1], int(sys.argv[2])
 threads = int(sys.argv[3]) if len(sys.argv) > 3 else 2
@@ -57,23 +58,4 @@ if limit:
     xt, yt = xt[perm], yt[perm]
 print(f'loaded {len(xt)} train / {len(xv)} test in {time.time() - t0:.1f}s', flush=True)
 torch.manual_seed(123)
-opt = torch.optim.Adam(net.parameters(), 2e-3)
-rates, acc = [], 0.0
-for e in range(epochs):
-    t = time.time()
-    perm = torch.randperm(len(xt))
-    net.train()
-    for i in range(0, len(xt), batch):
-        idx = perm[i:i + batch]
-        opt.zero_grad()
-        F.cross_entropy(net(xt[idx]), yt[idx]).backward()
-        opt.step()
-    s = time.time() - t
-    rates.append(len(xt) / s)
-    net.eval()
-    with torch.no_grad():
-        correct = sum((net(xv[i:i + 500]).argmax(1) == yv[i:i + 500]).sum().item() for i in range(0, len(xv), 500))
-    acc = correct / len(xv)
-    print(f'epoch {e + 1}: {s:.1f}s {len(xt) / s:.0f} img/s test acc {acc:.4f}', flush=True)
-print(json.dumps({"net": "cifar10-fast", "images_per_second": sorted(rates)[len(rates) // 2], "test_accuracy": acc,
-                  "threads": threads, "batch": batch, "epochs": epochs, "torch": torch.__version__}))
+train(net, 'cifar10-fast', xt, yt, xv, yv, epochs, batch, 2e-3, threads)

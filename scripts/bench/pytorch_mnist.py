@@ -13,12 +13,13 @@ after the last epoch). LeNet's peer is ../shared/bench/pytorch_lenet.py. Needs D
 python3-torch and python3-numpy, run with /usr/bin/python3 (with libopenblas0-pthread installed,
 as scripts/bench-transfer-vs-pytorch.sh explains).
 """
-import gzip, json, sys, time
+import gzip, sys, time
 
 import numpy as np
 import torch
 import torch.nn as nn
-import torch.nn.functional as F
+
+from peer_training import train
 
 net_name, root, epochs = sys.argv[1], sys.argv[2], int(sys.argv[3])
 if net_name not in ('mlp', 'mnist-cnn'):
@@ -67,23 +68,4 @@ if net_name == 'mlp':
 print(f'loaded {len(xt)} train / {len(xv)} test in {time.time() - t0:.1f}s', flush=True)
 torch.manual_seed(123)
 net = build()
-opt = torch.optim.Adam(net.parameters(), lr)
-rates, acc = [], 0.0
-for e in range(epochs):
-    t = time.time()
-    perm = torch.randperm(len(xt))
-    net.train()
-    for i in range(0, len(xt), batch):
-        idx = perm[i:i + batch]
-        opt.zero_grad()
-        F.cross_entropy(net(xt[idx]), yt[idx]).backward()
-        opt.step()
-    s = time.time() - t
-    rates.append(len(xt) / s)
-    net.eval()
-    with torch.no_grad():
-        correct = sum((net(xv[i:i + 500]).argmax(1) == yv[i:i + 500]).sum().item() for i in range(0, len(xv), 500))
-    acc = correct / len(xv)
-    print(f'epoch {e + 1}: {s:.1f}s {len(xt) / s:.0f} img/s test acc {acc:.4f}', flush=True)
-print(json.dumps({"net": net_name, "images_per_second": sorted(rates)[len(rates) // 2], "test_accuracy": acc,
-                  "threads": threads, "batch": batch, "epochs": epochs, "torch": torch.__version__}))
+train(net, net_name, xt, yt, xv, yv, epochs, batch, lr, threads)
