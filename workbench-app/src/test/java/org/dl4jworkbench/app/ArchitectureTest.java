@@ -68,9 +68,9 @@ class ArchitectureTest {
     void sharedPackagesKnowNeitherFace() {
         noClasses().that().resideInAnyPackage("org.dl4jworkbench.app.charts..", "org.dl4jworkbench.app.editor..",
                         "org.dl4jworkbench.app.project..", "org.dl4jworkbench.app.training..",
-                        "org.dl4jworkbench.app.logging..")
+                        "org.dl4jworkbench.app.logging..", "org.dl4jworkbench.app.explain..")
                 .should().dependOnClassesThat().resideInAnyPackage(UI, CLI, BENCH)
-                .because("charts, the editor model, projects, training runs and logging serve both faces")
+                .because("charts, the editor model, projects, training runs, logging and heat-map overlays serve both faces")
                 .check(app);
     }
 

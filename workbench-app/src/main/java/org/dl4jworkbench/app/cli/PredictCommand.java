@@ -69,6 +69,21 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object with every image's result (errors as fields).")
     boolean json;
 
+    @Option(names = "--explain", paramLabel = "DIR",
+            description = "Also write a heat map of what the network looked at, per image, as DIR/NAME.METHOD.png: "
+                    + "the image as the network saw it (enlarged when small) with the map blended over it.")
+    Path explain;
+
+    @Option(names = "--method", paramLabel = "METHOD", defaultValue = "gradcam",
+            description = "With --explain: gradcam (Grad-CAM on a convolution's feature maps, coarse but about the "
+                    + "class) or saliency (the input gradient, sharp but noisy; works without convolutions). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String method;
+
+    @Option(names = "--layer", paramLabel = "NAME",
+            description = "With --explain and gradcam: the layer, by name or index (default: the last convolution).")
+    String layer;
+
     @Parameters(paramLabel = "IMAGE", arity = "0..*", description = "Image files: JPEG, PNG, BMP or GIF.")
     List<Path> images = new ArrayList<>();
 
@@ -86,6 +101,7 @@ final class PredictCommand implements Callable<Integer> {
                 ? ModelFiles.load(source.model) // a refused or unreadable model: ErrorMapper says why
                 : pretrained(source.pretrained);
         var predictor = new Predictor(loaded);
+        ExplainOutput explainer = explain == null ? null : ExplainOutput.open(explain, method, layer, loaded);
         List<Map<String, Object>> results = new ArrayList<>();
         boolean failed = false;
         for (Path image : images) {
@@ -97,6 +113,14 @@ final class PredictCommand implements Callable<Integer> {
                 if (!json) {
                     out.println(image + ": " + p.top().stream().map(PredictCommand::text)
                             .collect(Collectors.joining(", ")));
+                }
+                if (explainer != null) {
+                    var written = explainer.write(image);
+                    result.put("explanation", written.file().toString());
+                    result.put("explained_layer", written.explanation().layer());
+                    if (!json) {
+                        out.println("  " + written.describe());
+                    }
                 }
             } catch (ImageDecodeException | IOException e) {
                 failed = true;
@@ -140,6 +164,9 @@ final class PredictCommand implements Callable<Integer> {
     private void checkOptions() throws UserError {
         if (top < 1) {
             throw new UserError("--top must be at least 1, found " + top);
+        }
+        if (explain == null && (layer != null || !"gradcam".equals(method))) {
+            throw new UserError((layer != null ? "--layer" : "--method") + " only applies with --explain DIR");
         }
         if (images.isEmpty()) {
             throw new UserError("no image given; name one or more image files after the options, e.g. "

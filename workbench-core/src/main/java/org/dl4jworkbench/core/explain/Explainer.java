@@ -84,7 +84,7 @@ public final class Explainer {
      * @throws ExplainException where the layer is unknown or has no feature maps, or the network has no convolution
      */
     public Explanation explain(DecodedImage image, ExplainMethod method, String layer, Integer targetClass) {
-        String target = method == ExplainMethod.GRAD_CAM ? resolveLayer(layer) : null;
+        String target = layerFor(method, layer);
         if (targetClass != null && (targetClass < 0 || targetClass >= classNames.size())) {
             throw new ExplainException("class " + targetClass + " does not exist; the model has classes 0 to "
                     + (classNames.size() - 1));
@@ -135,6 +135,16 @@ public final class Explainer {
     /** Every layer's name, in forward order. */
     public List<String> layerNames() {
         return walk.layerNames();
+    }
+
+    /**
+     * The layer a map would use: for Grad-CAM the one named (by name or index) or the default,
+     * for saliency null (the input). Checks what can be checked without an image.
+     *
+     * @throws ExplainException for an unknown layer (the message lists the convolutions), or Grad-CAM without any
+     */
+    public String layerFor(ExplainMethod method, String layer) {
+        return method == ExplainMethod.GRAD_CAM ? resolveLayer(layer) : null;
     }
 
     private String resolveLayer(String layer) {

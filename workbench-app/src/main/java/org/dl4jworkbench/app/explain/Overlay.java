@@ -1,0 +1,80 @@
+package org.dl4jworkbench.app.explain;
+
+import org.dl4jworkbench.core.explain.Explanation;
+import org.dl4jworkbench.core.predict.Prediction;
+
+/**
+ * An explanation drawn over the image as the network saw it, as ARGB pixels that both the
+ * window (a JavaFX image) and the command line (a PNG) show: the image enlarged by whole
+ * pixels (so a 28x28 digit stays sharp), the heat map resampled smoothly to the same size,
+ * coloured by {@link HeatColors} and blended over the image with the given opacity.
+ */
+public record Overlay(int width, int height, int[] argb) {
+
+    /** Small inputs are enlarged to at least this many pixels on their longer side. */
+    public static final int MIN_SIDE = 224;
+
+    public Overlay {
+        argb = argb.clone();
+    }
+
+    @Override
+    public int[] argb() {
+        return argb.clone();
+    }
+
+    /** The whole-pixel enlargement that brings the input's longer side to {@link #MIN_SIDE} or more. */
+    public static int scaleFor(int width, int height) {
+        int side = Math.max(width, height);
+        return Math.max(1, (MIN_SIDE + side - 1) / side);
+    }
+
+    /** @param opacity 0 (only the image) to 1 (only the heat map) */
+    public static Overlay of(Explanation e, double opacity) {
+        return of(e, opacity, scaleFor(e.width(), e.height()));
+    }
+
+    public static Overlay of(Explanation e, double opacity, int scale) {
+        Prediction p = e.prediction();
+        byte[] image = p.networkInput();
+        int w = e.width();
+        int h = e.height();
+        int plane = w * h;
+        int channels = p.channels();
+        float[] map = e.map();
+        int ow = w * scale;
+        int oh = h * scale;
+        double a = Math.max(0, Math.min(1, opacity));
+        int[] out = new int[ow * oh];
+        for (int y = 0; y < oh; y++) {
+            int iy = y / scale;
+            double my = Math.max(0, Math.min(h - 1, (y + 0.5) / scale - 0.5));
+            int y0 = (int) my;
+            int y1 = Math.min(y0 + 1, h - 1);
+            double fy = my - y0;
+            for (int x = 0; x < ow; x++) {
+                int ix = x / scale;
+                int pixel = iy * w + ix;
+                int r = image[pixel] & 0xff;
+                int g = channels == 3 ? image[plane + pixel] & 0xff : r;
+                int b = channels == 3 ? image[2 * plane + pixel] & 0xff : r;
+                double mx = Math.max(0, Math.min(w - 1, (x + 0.5) / scale - 0.5));
+                int x0 = (int) mx;
+                int x1 = Math.min(x0 + 1, w - 1);
+                double fx = mx - x0;
+                double v = (map[y0 * w + x0] * (1 - fx) + map[y0 * w + x1] * fx) * (1 - fy)
+                        + (map[y1 * w + x0] * (1 - fx) + map[y1 * w + x1] * fx) * fy;
+                int heat = HeatColors.rgb(v);
+                out[y * ow + x] = 0xff000000
+                        | blend(r, heat >> 16 & 0xff, a) << 16
+                        | blend(g, heat >> 8 & 0xff, a) << 8
+                        | blend(b, heat & 0xff, a);
+            }
+        }
+        return new Overlay(ow, oh, out);
+    }
+
+    private static int blend(int image, int heat, double opacity) {
+        return (int) Math.round(image * (1 - opacity) + heat * opacity);
+    }
+}
