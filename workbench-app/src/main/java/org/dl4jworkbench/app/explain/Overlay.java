@@ -38,37 +38,47 @@ public record Overlay(int width, int height, int[] argb) {
         Prediction p = e.prediction();
         byte[] image = p.networkInput();
         int w = e.width();
-        int h = e.height();
-        int plane = w * h;
+        int plane = w * e.height();
         int channels = p.channels();
+        int[] heat = heat(e, scale).argb;
+        int ow = w * scale;
+        double a = Math.max(0, Math.min(1, opacity));
+        int[] out = new int[heat.length];
+        for (int i = 0; i < out.length; i++) {
+            int pixel = (i / ow / scale) * w + (i % ow) / scale;
+            int r = image[pixel] & 0xff;
+            int g = channels == 3 ? image[plane + pixel] & 0xff : r;
+            int b = channels == 3 ? image[2 * plane + pixel] & 0xff : r;
+            out[i] = 0xff000000 | blend(r, heat[i] >> 16 & 0xff, a) << 16 | blend(g, heat[i] >> 8 & 0xff, a) << 8
+                    | blend(b, heat[i] & 0xff, a);
+        }
+        return new Overlay(ow, heat.length / ow, out);
+    }
+
+    /**
+     * The heat map alone in its colours, enlarged {@code scale} times and resampled smoothly:
+     * the window lays it over the image and lets the user set its opacity.
+     */
+    public static Overlay heat(Explanation e, int scale) {
+        int w = e.width();
+        int h = e.height();
         float[] map = e.map();
         int ow = w * scale;
         int oh = h * scale;
-        double a = Math.max(0, Math.min(1, opacity));
         int[] out = new int[ow * oh];
         for (int y = 0; y < oh; y++) {
-            int iy = y / scale;
             double my = Math.max(0, Math.min(h - 1, (y + 0.5) / scale - 0.5));
             int y0 = (int) my;
             int y1 = Math.min(y0 + 1, h - 1);
             double fy = my - y0;
             for (int x = 0; x < ow; x++) {
-                int ix = x / scale;
-                int pixel = iy * w + ix;
-                int r = image[pixel] & 0xff;
-                int g = channels == 3 ? image[plane + pixel] & 0xff : r;
-                int b = channels == 3 ? image[2 * plane + pixel] & 0xff : r;
                 double mx = Math.max(0, Math.min(w - 1, (x + 0.5) / scale - 0.5));
                 int x0 = (int) mx;
                 int x1 = Math.min(x0 + 1, w - 1);
                 double fx = mx - x0;
                 double v = (map[y0 * w + x0] * (1 - fx) + map[y0 * w + x1] * fx) * (1 - fy)
                         + (map[y1 * w + x0] * (1 - fx) + map[y1 * w + x1] * fx) * fy;
-                int heat = HeatColors.rgb(v);
-                out[y * ow + x] = 0xff000000
-                        | blend(r, heat >> 16 & 0xff, a) << 16
-                        | blend(g, heat >> 8 & 0xff, a) << 8
-                        | blend(b, heat & 0xff, a);
+                out[y * ow + x] = 0xff000000 | HeatColors.rgb(v);
             }
         }
         return new Overlay(ow, oh, out);

@@ -78,6 +78,24 @@ public final class Explainer {
     }
 
     /**
+     * Explains an image already predicted, as the network saw it ({@link Prediction#networkInput()}):
+     * no file to read again, and the very pixels the prediction used.
+     */
+    public Explanation explain(Prediction seen, ExplainMethod method, String layer, Integer targetClass) {
+        byte[] planar = seen.networkInput();
+        int plane = seen.width() * seen.height();
+        int c = seen.channels();
+        byte[] interleaved = new byte[planar.length];
+        for (int p = 0; p < plane; p++) {
+            for (int k = 0; k < c; k++) {
+                interleaved[p * c + k] = planar[k * plane + p];
+            }
+        }
+        return explain(new DecodedImage("network input", seen.width(), seen.height(), c, interleaved), method, layer,
+                targetClass);
+    }
+
+    /**
      * @param layer Grad-CAM's layer by name or index in {@link #layerNames()}; null for {@link #defaultLayer()}
      *              (ignored for saliency)
      * @param targetClass the class to explain; null for the predicted one

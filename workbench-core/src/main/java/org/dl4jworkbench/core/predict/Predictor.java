@@ -31,12 +31,14 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Predictor {
 
+    private final LoadedModel model;
     private final Network network;
     private final List<String> classNames;
     private final Normalizer normalizer;
     private final InputSpec input;
 
     public Predictor(LoadedModel model) {
+        this.model = model;
         this.network = model.network();
         this.classNames = model.classNames();
         this.normalizer = model.normalizer();
@@ -49,6 +51,11 @@ public final class Predictor {
 
     public InputSpec input() {
         return input;
+    }
+
+    /** The model it predicts with: an explanation of its predictions must use this very network. */
+    public LoadedModel model() {
+        return model;
     }
 
     /**

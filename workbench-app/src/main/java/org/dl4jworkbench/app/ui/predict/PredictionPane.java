@@ -55,6 +55,7 @@ public final class PredictionPane {
     public static final String INSTALL_ID = "prediction-install";
 
     private final PredictionModel model;
+    private final ExplainPanel explain;
     private final VBox root = new VBox(10);
     private final VBox results = new VBox(10);
     private final TableView<FolderRow> table = new TableView<>();
@@ -69,6 +70,7 @@ public final class PredictionPane {
     /** @param compute opens models and predicts; @param io lists folders and writes exports */
     public PredictionPane(Executor compute, Executor io) {
         this.model = new PredictionModel(compute, io);
+        this.explain = new ExplainPanel(compute, model.predictorProperty(), model.items());
         root.setId(ID);
         root.setUserData(this); // for tests and screenshots, which find the pane in the window
         root.setPadding(new Insets(12));
@@ -99,7 +101,7 @@ public final class PredictionPane {
         var dropZone = new StackPane(drop);
         dropZone.getStyleClass().add("drop-zone");
         dropZone.setMinHeight(70);
-        root.getChildren().setAll(title, bar, dropZone, resultsBar(), resultsView(), tableView());
+        root.getChildren().setAll(title, bar, dropZone, resultsBar(), explain.overlay(), resultsView(), tableView());
         root.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
                 e.acceptTransferModes(TransferMode.COPY);
@@ -131,7 +133,7 @@ public final class PredictionPane {
         var export = button("Export CSV...", this::exportCsv);
         export.setId(EXPORT_ID);
         export.disableProperty().bind(model.exportableProperty().not());
-        var bar = new HBox(8, heading, grow(new Region()), clear, export);
+        var bar = new HBox(8, heading, grow(new Region()), explain.controls(), clear, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
@@ -139,7 +141,7 @@ public final class PredictionPane {
     private Node resultsView() {
         results.setId(RESULTS_ID);
         model.items().addListener((ListChangeListener<PredictionItem>) c -> results.getChildren().setAll(
-                model.items().stream().map(i -> PredictionNodes.node(i, install)).toList()));
+                model.items().stream().map(i -> explain.selectable(i, PredictionNodes.node(i, install))).toList()));
         var scroll = new ScrollPane(results);
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);

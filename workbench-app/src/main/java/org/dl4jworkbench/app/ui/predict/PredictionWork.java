@@ -64,7 +64,7 @@ final class PredictionWork {
         int zoom = Math.max(1, 112 / Math.max(prediction.height(), prediction.width()));
         Image thumbnail = Images.fromPlanar(prediction.networkInput(), prediction.height(), prediction.width(),
                 prediction.channels(), zoom);
-        return new PredictionItem.Shown(name, source, thumbnail, prediction.top());
+        return new PredictionItem.Shown(name, source, thumbnail, prediction.top(), prediction);
     }
 
     /**
