@@ -109,6 +109,7 @@ public final class MainWindow {
         model.addOpenListener(prediction::showLatestRunOf);
         var evaluation = new EvaluationView(executors.data());
         evaluationTab.setContent(evaluation.node());
+        evaluation.explainWith(prediction.model().predictorProperty()); // the gallery's heat maps use its model
         training.sessionProperty().addListener((obs, old, s) -> {
             if (s != null && s.result() != null) {
                 evaluation.show(s.result().test(), s.trainedOn().test(), null); // the data the run trained on

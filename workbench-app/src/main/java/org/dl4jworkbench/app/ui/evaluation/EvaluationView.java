@@ -49,10 +49,12 @@ public final class EvaluationView {
     private ImageSet test;
     private double[] confidences;
     private BackgroundTask<List<Image>> galleryImages;
+    private final GalleryExplain explain;
 
     /** @param decode where the gallery's images are made (the data executor) */
     public EvaluationView(Executor decode) {
         this.decode = decode;
+        this.explain = new GalleryExplain(decode);
         root.setId(ID);
         root.setUserData(this); // for screenshots, which find the view in the window
         root.setPadding(new Insets(12));
@@ -115,10 +117,15 @@ public final class EvaluationView {
         HBox.setHgrow(table, Priority.ALWAYS);
         gallery.getChildren().clear();
         galleryTitle.setText(galleryHint());
-        root.getChildren().setAll(summary, top, galleryTitle, gallery);
+        root.getChildren().setAll(summary, top, galleryTitle, explain.bar(), gallery);
         if (aboutText != null) {
             root.getChildren().add(0, about);
         }
+    }
+
+    /** Heat maps for the gallery ("why was this 4 taken for a 9?") come from this model: the Predict tab's. */
+    public void explainWith(javafx.beans.value.ObservableValue<org.dl4jworkbench.core.predict.Predictor> predictor) {
+        explain.explainWith(predictor);
     }
 
     /** The test images of the evaluation shown (they were loaded after it), for the gallery. */
@@ -199,6 +206,7 @@ public final class EvaluationView {
             for (int i = 0; i < shown.size(); i++) {
                 gallery.getChildren().add(item(shown.get(i), decoded.get(i), actual, predicted, zoom));
             }
+            explain.shown(set, shown, predicted, zoom);
         }).onFailure(f -> galleryTitle.setText(cellName + ": the images could not be shown: " + f.message()))
                 .executeWith(decode);
     }
@@ -215,6 +223,7 @@ public final class EvaluationView {
     }
 
     private void cancelGallery() {
+        explain.clear();
         if (galleryImages != null) {
             galleryImages.cancel(); // a cell's images arriving late must not land under another cell or evaluation
             galleryImages = null;
@@ -230,7 +239,7 @@ public final class EvaluationView {
         var label = new Label(caption);
         label.getStyleClass().add("hint");
         String source = test.source(index);
-        var item = new VBox(2, view, label);
+        var item = new VBox(2, explain.wrap(index, view), label);
         if (source != null) { // a file of a folder dataset; IDX and CIFAR images are known by their "#index"
             var name = new Label(source.substring(source.lastIndexOf('/') + 1));
             name.getStyleClass().add("hint");
