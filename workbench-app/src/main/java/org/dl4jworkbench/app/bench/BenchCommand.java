@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks. Each prints one JSON line; docs/benchmarks.md records the figures.",
         subcommands = {BenchTrainingCommand.class, BenchMonitorCommand.class, BenchDashboardCommand.class,
-                BenchPredictCommand.class, BenchDecodeCommand.class, BenchTransferCommand.class})
+                BenchPredictCommand.class, BenchDecodeCommand.class, BenchTransferCommand.class,
+                BenchExplainCommand.class})
 public final class BenchCommand {
 }

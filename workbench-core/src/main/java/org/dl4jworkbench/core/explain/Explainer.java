@@ -55,12 +55,17 @@ public final class Explainer {
     }
 
     /**
-     * Grad-CAM's default layer: the last convolution, moved on past the batch normalization and
-     * activation layers that only it feeds (so for MobileNet {@code conv_pw_13_relu}, the
+     * Grad-CAM's default layer: the last convolution with more than one cell (a Keras
+     * classifier's 1x1 "convolution" over pooled features has no map to show), moved on past the
+     * batch normalization and activation layers that only it feeds (so for MobileNet {@code conv_pw_13_relu}, the
      * features as the rest of the network reads them); empty for a network without convolutions.
      */
     public Optional<String> defaultLayer() {
-        List<String> convolutions = convolutionLayers();
+        InputSpec in = model.input();
+        List<String> convolutions = convolutionLayers().stream().filter(name -> {
+            int[] size = Geometry.size(walk.pathTo(name), in.height(), in.width());
+            return size == null || size[0] * size[1] > 1;
+        }).toList();
         if (convolutions.isEmpty()) {
             return Optional.empty();
         }

@@ -3,6 +3,7 @@ package org.dl4jworkbench.core.explain;
 import java.util.List;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.ZeroPaddingLayer;
@@ -33,6 +34,24 @@ record Geometry(double offsetY, double strideY, double offsetX, double strideX) 
      * @return null where a layer is not understood or the sizes do not come out as the feature map's
      */
     static Geometry of(List<Layer> path, int height, int width, int rows, int columns) {
+        Axis[] axes = walk(path, height, width);
+        if (axes == null || axes[0].size != rows || axes[1].size != columns) {
+            return null;
+        }
+        return new Geometry(axes[0].offset, axes[0].stride, axes[1].offset, axes[1].stride);
+    }
+
+    /**
+     * The feature map's rows and columns at the end of {@code path}, as far as the layers on it
+     * tell (null where one is not understood): how Grad-CAM's default skips a convolution on a
+     * 1x1 map (a Keras classifier's last "convolution" is a dense layer in disguise).
+     */
+    static int[] size(List<Layer> path, int height, int width) {
+        Axis[] axes = walk(path, height, width);
+        return axes == null ? null : new int[] {axes[0].size, axes[1].size};
+    }
+
+    private static Axis[] walk(List<Layer> path, int height, int width) {
         Axis y = new Axis(0.5, 1, height);
         Axis x = new Axis(0.5, 1, width);
         for (Layer layer : path) {
@@ -54,15 +73,15 @@ record Geometry(double offsetY, double strideY, double offsetX, double strideX) 
                 int[] p = c.getCropping();
                 y = y.pad(-p[0], -p[1]);
                 x = x.pad(-p[2], -p[3]);
+            } else if (layer instanceof GlobalPoolingLayer) {
+                y = y.pooled();
+                x = x.pooled();
             }
             if (y == null || x == null) {
                 return null;
             }
         }
-        if (y.size != rows || x.size != columns) {
-            return null;
-        }
-        return new Geometry(y.offset, y.stride, x.offset, x.stride);
+        return new Axis[] {y, x};
     }
 
     /** One axis: the centre of cell 0, the distance between cell centres (both in input pixels), and the cell count. */
@@ -82,6 +101,11 @@ record Geometry(double offsetY, double strideY, double offsetX, double strideX) 
                 return null;
             }
             return new Axis(offset + stride * ((k - 1) / 2.0 - before), stride * step, out);
+        }
+
+        /** One cell centred on the whole axis. */
+        Axis pooled() {
+            return new Axis(offset + stride * (size - 1) / 2.0, stride * size, 1);
         }
 
         Axis pad(int before, int after) {

@@ -154,6 +154,25 @@ class GraphExplainTest {
         assertThat(ExplainerTest.isZero(s.map())).isFalse();
     }
 
+    /**
+     * MobileNet as imported from Keras, used as it is: its last "convolution" (conv_preds, the
+     * classifier over pooled features) works on a 1x1 map, so Grad-CAM's default is the last
+     * block's relu; the score is the logit before the softmax layer Keras ends with.
+     */
+    @Test
+    void thePretrainedKerasMobileNetDefaultsToItsLastBlock() throws Exception {
+        Path target = PretrainedCatalog.MOBILENET_V1_075.modelFile(dir);
+        Files.createDirectories(target.getParent());
+        Files.copy(SharedData.mobileNet(), target);
+        var explainer = new Explainer(Pretrained.model(PretrainedCatalog.MOBILENET_V1_075.id(), dir));
+        assertThat(explainer.convolutionLayers()).contains("conv_pw_13", "conv_preds");
+        assertThat(explainer.defaultLayer()).contains("conv_pw_13_relu");
+        Explanation e = explainer.explain(gray(160, 120, 3), ExplainMethod.GRAD_CAM, null, null);
+        assertThat(e.layerWidth()).isEqualTo(7);
+        assertThat(e.map()).hasSize(224 * 224);
+        assertThat(e.target().probability()).isEqualTo(e.prediction().best().probability());
+    }
+
     /** A smooth made-up picture: a bright disc on a gradient. */
     static DecodedImage gray(int width, int height, int channels) {
         byte[] pixels = new byte[width * height * channels];
