@@ -22,8 +22,8 @@ import org.dl4jworkbench.core.model.LoadedModel;
  */
 final class ExplainOutput {
 
-    /** Half image, half heat: both stay readable. */
-    static final double OPACITY = 0.5;
+    /** The heat covers at most 70% where hottest: the image stays readable under it. */
+    static final double OPACITY = 0.7;
 
     private final Path dir;
     private final ExplainMethod method;

@@ -29,7 +29,7 @@ public record Overlay(int width, int height, int[] argb) {
         return Math.max(1, (MIN_SIDE + side - 1) / side);
     }
 
-    /** @param opacity 0 (only the image) to 1 (only the heat map) */
+    /** @param opacity 0 (only the image) to 1 (the heat map as opaque as {@link #heat} makes it) */
     public static Overlay of(Explanation e, double opacity) {
         return of(e, opacity, scaleFor(e.width(), e.height()));
     }
@@ -49,15 +49,17 @@ public record Overlay(int width, int height, int[] argb) {
             int r = image[pixel] & 0xff;
             int g = channels == 3 ? image[plane + pixel] & 0xff : r;
             int b = channels == 3 ? image[2 * plane + pixel] & 0xff : r;
-            out[i] = 0xff000000 | blend(r, heat[i] >> 16 & 0xff, a) << 16 | blend(g, heat[i] >> 8 & 0xff, a) << 8
-                    | blend(b, heat[i] & 0xff, a);
+            double k = a * (heat[i] >>> 24) / 255.0;
+            out[i] = 0xff000000 | blend(r, heat[i] >> 16 & 0xff, k) << 16 | blend(g, heat[i] >> 8 & 0xff, k) << 8
+                    | blend(b, heat[i] & 0xff, k);
         }
         return new Overlay(ow, heat.length / ow, out);
     }
 
     /**
-     * The heat map alone in its colours, enlarged {@code scale} times and resampled smoothly:
-     * the window lays it over the image and lets the user set its opacity.
+     * The heat map alone in its colours, enlarged {@code scale} times and resampled smoothly,
+     * more opaque where it is hotter: the window lays it over the image and lets the user scale
+     * its opacity.
      */
     public static Overlay heat(Explanation e, int scale) {
         int w = e.width();
@@ -78,10 +80,18 @@ public record Overlay(int width, int height, int[] argb) {
                 double fx = mx - x0;
                 double v = (map[y0 * w + x0] * (1 - fx) + map[y0 * w + x1] * fx) * (1 - fy)
                         + (map[y1 * w + x0] * (1 - fx) + map[y1 * w + x1] * fx) * fy;
-                out[y * ow + x] = 0xff000000 | HeatColors.rgb(v);
+                out[y * ow + x] = alpha(v) << 24 | HeatColors.rgb(v);
             }
         }
         return new Overlay(ow, oh, out);
+    }
+
+    /**
+     * The heat's own opacity: a third where the map is zero (its extent stays visible), full
+     * where it is highest, so the image shows through where the network did not look.
+     */
+    private static int alpha(double v) {
+        return (int) Math.round(255 * (0.35 + 0.65 * Math.max(0, Math.min(1, v))));
     }
 
     private static int blend(int image, int heat, double opacity) {

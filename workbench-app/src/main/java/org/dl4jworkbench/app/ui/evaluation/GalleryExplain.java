@@ -43,7 +43,7 @@ final class GalleryExplain {
 
     private final Executor compute;
     private final ToggleButton toggle = new ToggleButton("Explain");
-    private final Slider opacity = new Slider(0, 1, 0.55);
+    private final Slider opacity = new Slider(0, 1, 0.7);
     private final Label note = new Label();
     private final HBox bar;
     private final Map<Integer, ImageView> heats = new HashMap<>();

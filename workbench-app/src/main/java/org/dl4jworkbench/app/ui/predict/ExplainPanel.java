@@ -47,7 +47,7 @@ public final class ExplainPanel {
     private final ObjectProperty<Predictor> predictor;
     private final ToggleButton toggle = new ToggleButton("Explain");
     private final ChoiceBox<ExplainMethod> method = new ChoiceBox<>();
-    private final Slider opacity = new Slider(0, 1, 0.5);
+    private final Slider opacity = new Slider(0, 1, 0.7);
     private final ImageView image = new ImageView();
     private final ImageView heat = new ImageView();
     private final Label caption = new Label();
