@@ -54,6 +54,14 @@ final class SequentialWalk implements NetworkWalk {
 
     @Override
     public Pass run(INDArray input, ToIntFunction<INDArray> chooseClass, String target) {
+        try {
+            return walk(input, chooseClass, target);
+        } finally {
+            net.clearLayersStates(); // the layers let go of this image's inputs, as after output()
+        }
+    }
+
+    private Pass walk(INDArray input, ToIntFunction<INDArray> chooseClass, String target) {
         int stop = target == null ? -1 : names.indexOf(target);
         if (target != null && stop < 0) {
             throw new IllegalArgumentException("no layer '" + target + "'");
