@@ -120,8 +120,12 @@ final class ScheduleCode {
                                 double progress = (double) iteration / total;
                                 cosine.put(iteration, lr * (0.5 * (1 + Math.cos(Math.PI * progress))));
                             }
-                            ISchedule base = new MapSchedule(ScheduleType.ITERATION, cosine);
                     """.formatted(COSINE_STEPS, COSINE_STEPS));
+            m.append(warmup ? "        ISchedule base = new MapSchedule(ScheduleType.ITERATION, cosine);\n"
+                    : "        return new MapSchedule(ScheduleType.ITERATION, cosine);\n    }\n");
+            if (!warmup) {
+                return m.toString();
+            }
         } else {
             m.append("        ISchedule base = ").append(base("lr")).append(";\n");
         }
