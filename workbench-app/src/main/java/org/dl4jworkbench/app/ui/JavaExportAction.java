@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
+import javafx.scene.control.MenuItem;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.dl4jworkbench.app.editor.EditorModel;
@@ -24,6 +25,7 @@ import org.dl4jworkbench.core.spec.NetworkSpec;
  */
 public final class JavaExportAction {
 
+    public static final String MENU_ID = "export-java";
     public static final String DONE_ID = "export-java-done";
     public static final String REFUSED_ID = "export-java-refused";
 
@@ -39,6 +41,15 @@ public final class JavaExportAction {
         this.stage = stage;
         this.io = io;
         this.projectFolder = projectFolder;
+    }
+
+    /** The menu item, with this action as its user data (tests reach it there to answer its file chooser). */
+    static MenuItem menuItem(EditorModel editor, Stage stage, Executor io, Supplier<Path> projectFolder) {
+        var action = new JavaExportAction(editor, stage, io, projectFolder);
+        var item = MainWindow.item("Export as Java...", "Shortcut+Shift+J", action::run);
+        item.setId(MENU_ID);
+        item.setUserData(action);
+        return item;
     }
 
     /** Replaces the system's file chooser (tests answer it themselves). */

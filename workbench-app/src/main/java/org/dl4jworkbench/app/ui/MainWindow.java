@@ -70,7 +70,6 @@ public final class MainWindow {
     private NetworkCanvas canvas;
     private DatasetPanel datasetPanel;
     private PredictionPane prediction;
-    private JavaExportAction javaExport;
 
     public MainWindow(WorkbenchModel model) {
         this.model = model;
@@ -166,10 +165,8 @@ public final class MainWindow {
         var quit = item("Quit", "Shortcut+Q", () -> ProjectMenus.requestClose(stage));
         var importKeras = item("Import Keras model...", "Shortcut+I", () -> prediction.importKeras(null,
                 () -> tabs.getSelectionModel().select(predictTab))); // where the import's progress and model show
-        javaExport = new JavaExportAction(editor, stage, model.executors().io(), () -> model.project().folder());
-        var exportJava = item("Export as Java...", "Shortcut+Shift+J", javaExport::run);
-        exportJava.setId("export-java");
-        var file = new Menu("File", null, new SeparatorMenuItem(), exportJava, importKeras, new SeparatorMenuItem(), quit);
+        var file = new Menu("File", null, new SeparatorMenuItem(), JavaExportAction.menuItem(editor, stage,
+                model.executors().io(), () -> model.project().folder()), importKeras, new SeparatorMenuItem(), quit);
         ProjectMenus.install(file, model, stage, () -> {
             var s = training.sessionProperty().get();
             return s == null || s.model() == null || !java.nio.file.Files.isRegularFile(s.model()) ? null : s.model();
@@ -294,11 +291,6 @@ public final class MainWindow {
         item.setAccelerator(KeyCombination.keyCombination(accelerator));
         item.setOnAction(e -> action.run());
         return item;
-    }
-
-    /** File > Export as Java, for tests to answer its file chooser. */
-    public JavaExportAction javaExport() {
-        return javaExport;
     }
 
     /** The canvas, for tests and the screenshots tool. */

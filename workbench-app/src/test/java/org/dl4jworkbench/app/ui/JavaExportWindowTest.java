@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.MenuBar;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -48,7 +49,9 @@ class JavaExportWindowTest {
     void start(Stage stage) throws Exception {
         window = WindowHarness.withSettingsIn(dir, stage);
         editor = window.model().editor();
-        window.window().javaExport().filePicker(new FilePicker() { // what the save chooser would answer
+        var action = (JavaExportAction) ((MenuBar) stage.getScene().lookup(".menu-bar")).getMenus().get(0).getItems()
+                .stream().filter(i -> JavaExportAction.MENU_ID.equals(i.getId())).findFirst().orElseThrow().getUserData();
+        action.filePicker(new FilePicker() { // what the save chooser would answer
             @Override
             public Path open(Window owner, String title, FileChooser.ExtensionFilter... filters) {
                 throw new AssertionError("export asks where to save, never what to open");
