@@ -32,6 +32,8 @@ import org.dl4jworkbench.core.spec.TrainingSpec;
  */
 public final class JavaExport {
 
+    /** Comments are wrapped to this width. */
+    static final int WIDTH = 100;
     static final String INDENT = "                "; // continuation lines of a layer's builder chain
 
     private JavaExport() {
@@ -202,19 +204,16 @@ public final class JavaExport {
     private static String classComment(NetworkSpec spec, NetworkAnalysis analysis) {
         DataSpec d = spec.data();
         TrainingSpec t = spec.training();
-        var c = new StringBuilder("/**\n");
-        c.append(" * The network \"").append(JavaText.comment(spec.name()))
-                .append("\" from DL4J Workbench, as plain Deeplearning4j 1.0.0-M2.1 code: ")
-                .append(String.format(Locale.ROOT, "%,d", analysis.totalParameters())).append(" parameters.\n");
-        c.append(" * {@link #configuration} builds the same configuration the workbench trains.\n *\n");
-        c.append(" * <p>What the workbench does around it, not written here: it trains for EPOCHS epochs of\n")
-                .append(" * BATCH_SIZE images, ").append(normalization(d))
-                .append(", holds back ").append(percent(d.validationSplit())).append(" of the training images to "
-                        + "validate on")
-                .append(d.augmentation().isNone() ? "" : ", and changes training images at random ("
-                        + augmentation(d) + ")")
-                .append(t.earlyStopping() == null ? "" : ", and stops early when validation stops improving")
-                .append(".\n */\n");
+        String summary = "The network \"" + spec.name() + "\" from DL4J Workbench, as plain Deeplearning4j 1.0.0-M2.1 "
+                + "code: " + String.format(Locale.ROOT, "%,d", analysis.totalParameters()) + " parameters. "
+                + "{@link #configuration} builds the same configuration the workbench trains.";
+        String around = "<p>What the workbench does around it, not written here: it trains for EPOCHS epochs of "
+                + "BATCH_SIZE images, " + normalization(d) + ", holds back " + percent(d.validationSplit())
+                + " of the training images to validate on"
+                + (d.augmentation().isNone() ? "" : ", changes training images at random (" + augmentation(d) + ")")
+                + (t.earlyStopping() == null ? "" : ", stops early when validation stops improving") + ".";
+        var c = new StringBuilder("/**\n").append(JavaText.javadoc(summary, WIDTH)).append(" *\n")
+                .append(JavaText.javadoc(around, WIDTH)).append(" */\n");
         return c.toString();
     }
 

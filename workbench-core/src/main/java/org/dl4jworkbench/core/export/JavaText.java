@@ -64,6 +64,27 @@ final class JavaText {
         return out.toString();
     }
 
+    /**
+     * {@code text} as lines of a {@code /** ... *}{@code /} comment of at most {@code width}
+     * characters, each beginning {@code " * "}, broken at spaces; each line ends with a newline.
+     */
+    static String javadoc(String text, int width) {
+        var out = new StringBuilder();
+        var line = new StringBuilder(" *");
+        for (String word : comment(text).split(" ")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (line.length() > 2 && line.length() + 1 + word.length() > width) {
+                out.append(line).append('\n');
+                line.setLength(0);
+                line.append(" *");
+            }
+            line.append(' ').append(word);
+        }
+        return out.append(line).append('\n').toString();
+    }
+
     /** A double literal that reads back to the same bits ({@link Double#toString} is the shortest that does). */
     static String number(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {

@@ -55,8 +55,7 @@ final class LayerCode {
         } else if (spec instanceof DropoutSpec d) {
             // 1.0 - rate, written out, so javac computes the very double the workbench does.
             b.first("new DropoutLayer.Builder(1.0 - " + JavaText.number(d.rate()) + ")",
-                    "DL4J takes the share KEPT; the workbench's rate " + JavaText.number(d.rate())
-                            + " is the share dropped");
+                    "DL4J takes the share kept");
             b.call("name(" + JavaText.string(d.name()) + ")");
         } else if (spec instanceof BatchNormSpec bn) {
             b.first("new BatchNormalization.Builder()", "nIn and nOut follow from the layer before");
@@ -79,7 +78,7 @@ final class LayerCode {
     }
 
     private static String modeNote(Padding padding) {
-        return padding == Padding.SAME ? "'same': padded so the output is ceil(input / stride)"
+        return padding == Padding.SAME ? "'same': padded, output ceil(input / stride)"
                 : "'valid': no padding";
     }
 

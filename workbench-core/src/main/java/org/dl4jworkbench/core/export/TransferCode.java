@@ -37,25 +37,25 @@ final class TransferCode {
         String frozenUpTo = known.frozenUpTo(spec.backbone());
         var src = new StringBuilder(JavaExport.packageLine(className));
         src.append(JavaExport.importLines(imports(spec, schedule)));
-        src.append("/**\n * The network \"").append(JavaText.comment(spec.name()))
-                .append("\" from DL4J Workbench, as plain Deeplearning4j 1.0.0-M2.1 code: the pretrained\n * ")
-                .append(JavaText.comment(known.title())).append(", cut after its vertex ")
-                .append(JavaText.comment(known.cutAt())).append(" and ")
-                .append(spec.backbone().isFrozen() ? "frozen" : "frozen up to " + JavaText.comment(frozenUpTo))
-                .append(",\n * then this network's own layers and a softmax output, made with DL4J's transfer-"
-                        + "learning API\n * as the workbench makes it: ")
-                .append(String.format(Locale.ROOT, "%,d", analysis.totalParameters())).append(" parameters, ")
-                .append(String.format(Locale.ROOT, "%,d", analysis.trainableParameters())).append(" of them trained.\n")
-                .append(" *\n * <p>The workbench trains it for EPOCHS epochs of BATCH_SIZE images of ")
-                .append(spec.input().height()).append("x").append(spec.input().width())
-                .append(" pixels, mapped to -1..1\n * (x / 127.5 - 1) as the backbone was trained.\n */\n");
+        String summary = "The network \"" + spec.name() + "\" from DL4J Workbench, as plain Deeplearning4j "
+                + "1.0.0-M2.1 code: the pretrained " + known.title() + ", cut after its vertex " + known.cutAt()
+                + " and " + (spec.backbone().isFrozen() ? "frozen" : frozenUpTo == null ? "trained whole"
+                        : "frozen up to " + frozenUpTo)
+                + ", then this network's own layers and a softmax output, made with DL4J's transfer-learning API as "
+                + "the workbench makes it: " + String.format(Locale.ROOT, "%,d", analysis.totalParameters())
+                + " parameters, " + String.format(Locale.ROOT, "%,d", analysis.trainableParameters())
+                + " of them trained.";
+        String around = "<p>The workbench trains it for EPOCHS epochs of BATCH_SIZE images of " + spec.input().height()
+                + "x" + spec.input().width() + " pixels, mapped to -1..1 (x / 127.5 - 1) as the backbone was trained.";
+        src.append("/**\n").append(JavaText.javadoc(summary, JavaExport.WIDTH)).append(" *\n")
+                .append(JavaText.javadoc(around, JavaExport.WIDTH)).append(" */\n");
         src.append("public class ").append(JavaExport.simpleName(className)).append(" {\n\n");
         src.append("    /** Images in one minibatch, as the workbench trains. */\n")
                 .append("    public static final int BATCH_SIZE = ").append(t.batchSize()).append(";\n")
                 .append("    /** Passes over the training images, as the workbench trains. */\n")
                 .append("    public static final int EPOCHS = ").append(t.epochs()).append(";\n")
-                .append("    /** The Keras file of the pretrained network: './workbench models download ")
-                .append(JavaText.comment(known.id())).append("' installs it and prints where. */\n")
+                .append("    /**\n     * The Keras file of the pretrained network: './workbench models download ")
+                .append(JavaText.comment(known.id())).append("'\n     * installs it and prints where.\n     */\n")
                 .append("    public static final String BACKBONE_FILE = ").append(JavaText.string(file)).append(";\n\n");
         String parameters = "Path kerasFile" + (schedule.perIteration() ? ", int iterationsPerEpoch" : "");
         src.append("    /**\n     * The network, as the workbench makes it for training.\n     *\n")
@@ -86,23 +86,24 @@ final class TransferCode {
             src.append("                .l2(").append(JavaText.number(t.l2())).append(") // L2 weight decay\n");
         }
         src.append("                .build();\n");
+        src.append("        // ").append(spec.backbone().isFrozen() ? "Frozen up to the cut: only the layers added below learn."
+                        : frozenUpTo == null ? "Nothing frozen (null): the whole backbone trains with the layers added below."
+                        : "Frozen up to here; " + JavaText.comment(spec.backbone().trainableFrom())
+                                + " onwards trains with the layers added below.")
+                .append("\n        // Frozen batch normalization keeps its ImageNet statistics.\n");
         src.append("        TransferLearning.GraphBuilder builder = new TransferLearning.GraphBuilder(backbone)\n")
                 .append("                .fineTuneConfiguration(fineTune)\n")
                 .append("                .setFeatureExtractor(").append(frozenUpTo == null ? "(String) null"
-                        : JavaText.string(frozenUpTo)).append("); // ")
-                .append(spec.backbone().isFrozen() ? "frozen up to the cut: only the layers below learn"
-                        : "frozen up to here; " + JavaText.comment(spec.backbone().trainableFrom())
-                                + " onwards trains with the layers below")
-                .append("; frozen batch normalization keeps its ImageNet statistics\n");
+                        : JavaText.string(frozenUpTo)).append(");\n");
         String cut = JavaText.string(known.cutAt());
         src.append("        // Cut after ").append(JavaText.comment(known.cutAt()))
                 .append(": remove every vertex after it (the ImageNet classifier).\n")
                 .append("        List<String> order = backbone.getConfiguration().getTopologicalOrderStr();\n")
                 .append("        int cut = order.indexOf(").append(cut).append(");\n")
                 .append("        if (cut < 0) {\n")
-                .append("            throw new IllegalArgumentException(kerasFile + \": expected the network with a vertex \"\n")
-                .append("                    + ").append(cut).append(" + \" to cut at; is it ").append(file.replace("\"", ""))
-                .append("?\");\n        }\n")
+                .append("            throw new IllegalArgumentException(kerasFile + \": expected a vertex \" + ")
+                .append(cut).append("\n                    + ").append(JavaText.string(" to cut at; is it " + file + "?"))
+                .append(");\n        }\n")
                 .append("        for (int i = order.size() - 1; i > cut; i--) {\n")
                 .append("            builder.removeVertexAndConnections(order.get(i));\n")
                 .append("        }\n");

@@ -60,6 +60,14 @@ class TransferExportTest {
         assertExportEqualsCompiler(spec, "org.example.Photos");
     }
 
+    @Test
+    void aBackboneThatTrainsFromItsFirstBlockExportsEqually() throws Exception {
+        NetworkSpec spec = template().withBackbone(template().backbone().withTrainableFrom("conv1"))
+                .withTraining(template().training().withOptimizer(Optimizer.NESTEROV, 0.01)
+                        .withSchedule(new Schedule.Step(2, 0.5), 0));
+        assertExportEqualsCompiler(spec, "AllTrains");
+    }
+
     private void assertExportEqualsCompiler(NetworkSpec spec, String className) throws Exception {
         String source = JavaExport.generate(spec, className);
         var generated = GeneratedClass.compile(className, source, Files.createTempDirectory(dir, "classes"));
