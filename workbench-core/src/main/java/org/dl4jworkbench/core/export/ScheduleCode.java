@@ -32,7 +32,8 @@ final class ScheduleCode {
 
     /** The updater expression; it refers to {@code iterationsPerEpoch} where {@link #perIteration()}. */
     String updater() {
-        String schedule = perIteration() ? "learningRate(iterationsPerEpoch)" : base(JavaText.number(training.learningRate()));
+        String schedule = perIteration() ? "learningRate(iterationsPerEpoch)"
+                : base(JavaText.number(training.learningRate()));
         return switch (training.optimizer()) {
             case ADAM -> "new Adam(" + schedule + ")";
             case SGD -> "new Sgd(" + schedule + ")";

@@ -86,8 +86,10 @@ final class TransferCode {
             src.append("                .l2(").append(JavaText.number(t.l2())).append(") // L2 weight decay\n");
         }
         src.append("                .build();\n");
-        src.append("        // ").append(spec.backbone().isFrozen() ? "Frozen up to the cut: only the layers added below learn."
-                        : frozenUpTo == null ? "Nothing frozen (null): the whole backbone trains with the layers added below."
+        src.append("        // ").append(spec.backbone().isFrozen()
+                        ? "Frozen up to the cut: only the layers added below learn."
+                        : frozenUpTo == null
+                        ? "Nothing frozen (null): the whole backbone trains with the layers added below."
                         : "Frozen up to here; " + JavaText.comment(spec.backbone().trainableFrom())
                                 + " onwards trains with the layers added below.")
                 .append("\n        // Frozen batch normalization keeps its ImageNet statistics.\n");
@@ -130,7 +132,7 @@ final class TransferCode {
         src.append("        return builder.setOutputs(").append(JavaText.string(OutputSpec.NAME)).append(").build();\n")
                 .append("    }\n");
         src.append(schedule.method());
-        src.append("\n    /** Builds the network from the Keras file named first and prints its layers and parameters. */\n")
+        src.append("\n    /** Builds the network from the Keras file named first; prints its layers and parameters. */\n")
                 .append("    public static void main(String[] args) throws Exception {\n")
                 .append("        if (args.length == 0) {\n")
                 .append("            System.err.println(\"usage: java ").append(JavaExport.simpleName(className))

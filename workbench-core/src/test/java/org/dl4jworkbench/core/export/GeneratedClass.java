@@ -28,7 +28,8 @@ final class GeneratedClass {
     }
 
     /** Compiles {@code source} (the class {@code className}); fails with javac's messages and the source. */
-    static GeneratedClass compile(String className, String source, Path dir) throws IOException, ReflectiveOperationException {
+    static GeneratedClass compile(String className, String source, Path dir)
+            throws IOException, ReflectiveOperationException {
         var javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IllegalStateException("no system Java compiler: the tests need a JDK, not a JRE");
