@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.dl4jworkbench.core.compile.InvalidNetworkException;
 import org.dl4jworkbench.core.export.ExportedJava;
+import org.dl4jworkbench.core.model.InvalidModelException;
+import org.dl4jworkbench.core.model.LoadedModel;
+import org.dl4jworkbench.core.model.ModelFiles;
 import org.dl4jworkbench.core.spec.NetworkSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,11 +21,16 @@ import picocli.CommandLine.Spec;
                 + "configuration the workbench trains (NeuralNetConfiguration.Builder ... list(); for a network "
                 + "on a pretrained one, DL4J's transfer-learning API), with a main that builds it and prints its "
                 + "summary.",
-            "A run's network is in its folder: --spec RUN_DIR/network.json."})
+            "A run's network is in its folder: --spec RUN_DIR/network.json, or --model RUN_DIR/model.zip."})
 final class ExportJavaCommand implements Callable<Integer> {
 
     @Mixin
     NetworkOptions network = new NetworkOptions();
+
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "A model.zip the workbench trained: exports the network it was trained from "
+                    + "(instead of --template or --spec).")
+    Path model;
 
     @Option(names = "--class", paramLabel = "NAME",
             description = "The class's name, with a package if wanted (com.example.LeNet). Default: the name of "
@@ -37,13 +45,13 @@ final class ExportJavaCommand implements Callable<Integer> {
     CommandSpec command;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException, InvalidModelException {
         var stdout = command.commandLine().getOut();
         var err = command.commandLine().getErr();
         NetworkSpec spec;
         ExportedJava java;
         try {
-            spec = network.load();
+            spec = model != null ? trainedFrom(model) : network.load();
             java = ExportedJava.of(spec, className, out);
         } catch (UserError e) {
             err.println("error: " + e.getMessage());
@@ -76,5 +84,19 @@ final class ExportJavaCommand implements Callable<Integer> {
                     + java.fileName() + ", not " + file.getFileName());
         }
         return 0;
+    }
+
+    /** The network a model was trained from; a refused or unreadable model file propagates to ErrorMapper. */
+    private NetworkSpec trainedFrom(Path file) throws UserError, IOException, InvalidModelException {
+        var parsed = command.commandLine().getParseResult();
+        if (parsed.hasMatchedOption("--template") || parsed.hasMatchedOption("--spec")) {
+            throw new UserError("--model names the network already; leave out --template and --spec");
+        }
+        LoadedModel loaded = ModelFiles.load(file);
+        if (loaded.spec() == null) {
+            throw new UserError(file + " was imported from Keras, not drawn in the workbench: it has no network to "
+                    + "export. Export a model the workbench trained, or the network it was trained from");
+        }
+        return loaded.spec();
     }
 }

@@ -71,6 +71,31 @@ class ExportJavaCommandTest {
     }
 
     @Test
+    void aTrainedModelExportsTheNetworkItWasTrainedFrom() throws Exception {
+        Path run = dir.resolve("run");
+        Run trained = run("train", "--template", "mlp", "--epochs", "1", "--batch", "256", "--out", run.toString());
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+
+        Run fromModel = run("export-java", "--model", run.resolve("model.zip").toString());
+        assertThat(fromModel.exitCode()).as(fromModel.err()).isZero();
+        Run fromSpec = run("export-java", "--spec", run.resolve("network.json").toString());
+        assertThat(fromModel.out()).isEqualTo(fromSpec.out()).contains("public static final int BATCH_SIZE = 256;");
+
+        Run both = run("export-java", "--model", run.resolve("model.zip").toString(), "--template", "lenet");
+        assertThat(both.exitCode()).isEqualTo(WorkbenchCommand.BAD_INPUT);
+        assertThat(both.err()).isEqualTo("error: --model names the network already; leave out --template and --spec\n");
+    }
+
+    @Test
+    void aFileThatIsNoModelIsRefusedWithoutAStackTrace() throws Exception {
+        Path fake = Files.writeString(dir.resolve("model.zip"), "not a zip");
+        Run r = run("export-java", "--model", fake.toString());
+        assertThat(r.exitCode()).isEqualTo(WorkbenchCommand.BAD_INPUT);
+        assertThat(r.err()).startsWith("error: ").contains(fake.toString()).doesNotContain("Exception", "\tat ");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
     void anUnknownTemplateListsTheKnownOnes() {
         Run r = run("export-java", "--template", "resnet");
         assertThat(r.exitCode()).isEqualTo(WorkbenchCommand.BAD_INPUT);
