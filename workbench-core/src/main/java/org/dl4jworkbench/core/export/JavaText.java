@@ -14,9 +14,10 @@ final class JavaText {
 
     /**
      * A string literal. Quotes, backslashes and control characters are escaped with octal or
-     * character escapes, never {@code \}{@code u}: javac turns those into characters before it
-     * reads the literal, so an escaped quote would end the string. Other non-ASCII characters are
-     * written as {@code \}{@code u} escapes, which are safe inside a literal and keep the file ASCII.
+     * character escapes, never with backslash-u Unicode escapes: javac turns those into characters
+     * before it reads the literal, so an escaped quote would end the string. Other non-ASCII
+     * characters are written as Unicode escapes, which are safe inside a literal and keep the
+     * file ASCII.
      */
     static String string(String text) {
         var out = new StringBuilder(text.length() + 2).append('"');
@@ -43,9 +44,11 @@ final class JavaText {
     }
 
     /**
-     * Text for a {@code //} or {@code /** ... *}{@code /} comment: line breaks and other control
-     * characters become spaces, "*}{@code /" is broken up, and backslashes are doubled so that no
-     * {@code \}{@code u} escape in a name is read by javac as a line break or a comment's end.
+     * Text for a line or block comment: line breaks and other control characters become spaces,
+     * a star followed by a slash (which would end a block comment) gets a space between them, and
+     * backslashes are doubled so that no backslash-u Unicode escape typed into a name is read by
+     * javac as a line break or a comment's end (javac takes a backslash-u for an escape only where
+     * an even number of backslashes precede it).
      */
     static String comment(String text) {
         var out = new StringBuilder(text.length());
@@ -65,8 +68,9 @@ final class JavaText {
     }
 
     /**
-     * {@code text} as lines of a {@code /** ... *}{@code /} comment of at most {@code width}
-     * characters, each beginning {@code " * "}, broken at spaces; each line ends with a newline.
+     * {@code text} (made safe by {@link #comment}) as the lines of a Javadoc comment, each
+     * beginning {@code " * "} and ending with a newline, broken at spaces before {@code width}
+     * characters where a word allows.
      */
     static String javadoc(String text, int width) {
         var out = new StringBuilder();
