@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
                 + "Without a command (or with a project folder), opens the workbench window.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ImportCommand.class, RunsCommand.class,
                 SummaryCommand.class, TemplatesCommand.class, DatasetsCommand.class, ModelsCommand.class,
+                ExportJavaCommand.class,
                 CacheCommand.class})
 public final class WorkbenchCommand implements Runnable {
 

@@ -166,7 +166,8 @@ public final class MainWindow {
         var quit = item("Quit", "Shortcut+Q", () -> ProjectMenus.requestClose(stage));
         var importKeras = item("Import Keras model...", "Shortcut+I", () -> prediction.importKeras(null,
                 () -> tabs.getSelectionModel().select(predictTab))); // where the import's progress and model show
-        var file = new Menu("File", null, new SeparatorMenuItem(), importKeras, new SeparatorMenuItem(), quit);
+        var file = new Menu("File", null, new SeparatorMenuItem(), JavaExportAction.menuItem(editor, stage,
+                model.executors().io(), () -> model.project().folder()), importKeras, new SeparatorMenuItem(), quit);
         ProjectMenus.install(file, model, stage, () -> {
             var s = training.sessionProperty().get();
             return s == null || s.model() == null || !java.nio.file.Files.isRegularFile(s.model()) ? null : s.model();
