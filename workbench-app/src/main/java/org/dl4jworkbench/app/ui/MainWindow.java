@@ -107,9 +107,8 @@ public final class MainWindow {
         predictTab.setContent(prediction.node());
         prediction.follow(training); // a finished run's saved model replaces the snapshot
         model.addOpenListener(prediction::showLatestRunOf);
-        var evaluation = new EvaluationView(executors.data());
+        var evaluation = new EvaluationView(executors.data(), prediction.model().predictorProperty());
         evaluationTab.setContent(evaluation.node());
-        evaluation.explainWith(prediction.model().predictorProperty()); // the gallery's heat maps use its model
         training.sessionProperty().addListener((obs, old, s) -> {
             if (s != null && s.result() != null) {
                 evaluation.show(s.result().test(), s.trainedOn().test(), null); // the data the run trained on

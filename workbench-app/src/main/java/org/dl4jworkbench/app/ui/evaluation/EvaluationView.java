@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -22,6 +23,7 @@ import javafx.scene.layout.VBox;
 import org.dl4jworkbench.app.ui.predict.Images;
 import org.dl4jworkbench.app.ui.task.BackgroundTask;
 import org.dl4jworkbench.core.data.ImageSet;
+import org.dl4jworkbench.core.predict.Predictor;
 import org.dl4jworkbench.core.train.Evaluation;
 
 /**
@@ -50,6 +52,12 @@ public final class EvaluationView {
     private double[] confidences;
     private BackgroundTask<List<Image>> galleryImages;
     private final GalleryExplain explain;
+
+    /** @param predictor the model of the gallery's heat maps ("why was this 4 taken for a 9?"): the Predict tab's */
+    public EvaluationView(Executor decode, ObservableValue<Predictor> predictor) {
+        this(decode);
+        explain.explainWith(predictor);
+    }
 
     /** @param decode where the gallery's images are made (the data executor) */
     public EvaluationView(Executor decode) {
@@ -121,11 +129,6 @@ public final class EvaluationView {
         if (aboutText != null) {
             root.getChildren().add(0, about);
         }
-    }
-
-    /** Heat maps for the gallery ("why was this 4 taken for a 9?") come from this model: the Predict tab's. */
-    public void explainWith(javafx.beans.value.ObservableValue<org.dl4jworkbench.core.predict.Predictor> predictor) {
-        explain.explainWith(predictor);
     }
 
     /** The test images of the evaluation shown (they were loaded after it), for the gallery. */

@@ -44,6 +44,7 @@ class GalleryExplainTest {
 
     private final ExecutorService background = Executors.newSingleThreadExecutor();
     private EvaluationView view;
+    private final SimpleObjectProperty<Predictor> inPredict = new SimpleObjectProperty<>();
 
     /** Trains the fixture and classifies 400 test digits with it, recording its real mistakes. */
     @BeforeAll
@@ -71,8 +72,8 @@ class GalleryExplainTest {
 
     @Start
     void start(Stage stage) {
-        view = new EvaluationView(background);
-        view.explainWith(new SimpleObjectProperty<>(predictor));
+        inPredict.set(predictor);
+        view = new EvaluationView(background, inPredict);
         stage.setScene(new Scene((javafx.scene.Parent) view.node(), 1100, 900));
         stage.show();
     }
@@ -117,7 +118,7 @@ class GalleryExplainTest {
     @Test
     void withoutAModelInPredictTheSwitchSaysWhereToOpenOne(FxRobot robot) throws Exception {
         robot.interact(() -> {
-            view.explainWith(new SimpleObjectProperty<>(null));
+            inPredict.set(null);
             view.show(evaluation, test, null);
         });
         var first = evaluation.mistakes().get(0);
