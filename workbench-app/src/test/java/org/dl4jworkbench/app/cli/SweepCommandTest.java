@@ -1,0 +1,79 @@
+package org.dl4jworkbench.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.dl4jworkbench.core.run.RunFolder;
+import org.dl4jworkbench.core.run.RunSummary;
+import org.dl4jworkbench.core.util.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code sweep} as a user runs it: four LeNet trials on 1,200 real MNIST digits, each trained
+ * by {@code train} in a process of its own, halved after one epoch by validation accuracy.
+ */
+class SweepCommandTest {
+
+    @Test
+    void fourTrialLenetSweepStopsTheWorseHalfAfterOneEpoch(@TempDir Path dir) throws Exception {
+        Path data = MnistSlice.write(dir.resolve("digits"), 1200, 300);
+        Path out = dir.resolve("sweep");
+        CommandLineTest.Run r = CommandLineTest.run("sweep", "--template", "lenet", "--dataset", "idx:" + data,
+                "--vary", "learning_rate=1e-4,3e-3", "--vary", "batch_size=32,64", "--epochs", "2", "--eta", "2",
+                "--parallel", "2", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err() + r.out()).isZero();
+
+        List<String> lines = r.out().strip().lines().toList();
+        assertThat(lines.get(0)).startsWith("TRIAL").contains("SETTINGS", "VAL ACC", "STATUS");
+        assertThat(lines.subList(1, 5)).allMatch(l -> l.startsWith("trial-"));
+        assertThat(lines.subList(1, 5).stream().filter(l -> l.endsWith("stopped early at rung 1"))).hasSize(2);
+        assertThat(lines.subList(1, 5).stream().filter(l -> l.endsWith("done"))).hasSize(2);
+        assertThat(lines).hasSize(6);
+
+        JsonNode json = Json.mapper().readTree(lines.get(5));
+        JsonNode trials = json.get("trials");
+        assertThat(trials).hasSize(4);
+        List<Double> stoppedAccuracies = new ArrayList<>();
+        List<Double> keptAccuracies = new ArrayList<>();
+        for (JsonNode t : trials) {
+            RunFolder run = RunFolder.open(Path.of(t.get("run").asText()));
+            int epochs = t.get("epochs").asInt();
+            assertThat(run.readEpochs()).extracting(e -> e.epoch())
+                    .containsExactlyElementsOf(epochs == 2 ? List.of(1, 2) : List.of(1));
+            assertThat(run.readSummary().status()).isEqualTo(RunSummary.COMPLETED);
+            assertThat(run.model()).exists();
+            double firstRung = t.get("rung_accuracies").get(0).asDouble();
+            assertThat(firstRung).isEqualTo(run.readEpochs().get(0).validationAccuracy());
+            if (t.get("status").asText().equals("stopped")) {
+                assertThat(epochs).isEqualTo(1);
+                assertThat(t.get("outcome").asText()).isEqualTo("stopped early at rung 1");
+                stoppedAccuracies.add(firstRung);
+            } else {
+                assertThat(t.get("status").asText()).isEqualTo("done");
+                assertThat(epochs).isEqualTo(2);
+                assertThat(t.get("validation_accuracy").asDouble())
+                        .isEqualTo(run.readEpochs().get(1).validationAccuracy());
+                keptAccuracies.add(firstRung);
+            }
+        }
+        // Successive halving kept the two best after the first epoch.
+        assertThat(keptAccuracies).hasSize(2).allMatch(k -> stoppedAccuracies.stream().allMatch(s -> k >= s));
+
+        JsonNode best = json.get("best");
+        assertThat(best.get("status").asText()).isEqualTo("done");
+        double bestAccuracy = best.get("validation_accuracy").asDouble();
+        for (JsonNode t : trials) {
+            if (t.get("status").asText().equals("done")) {
+                assertThat(bestAccuracy).isGreaterThanOrEqualTo(t.get("validation_accuracy").asDouble());
+            }
+        }
+        assertThat(bestAccuracy).isGreaterThan(0.5); // LeNet learns digits from 1,080 images in two epochs
+        assertThat(best.get("settings").get("batch_size").asInt()).isIn(32, 64);
+        assertThat(Files.exists(out.resolve("sweep.json"))).isTrue();
+    }
+}
