@@ -76,4 +76,39 @@ class SweepCommandTest {
         assertThat(best.get("settings").get("batch_size").asInt()).isIn(32, 64);
         assertThat(Files.exists(out.resolve("sweep.json"))).isTrue();
     }
+
+    @Test
+    void badInputGetsAMessageNotATrace(@TempDir Path dir) throws Exception {
+        CommandLineTest.Run r = CommandLineTest.run("sweep", "--vary", "batch_size=32,6x", "--out", dir.toString());
+        assertThat(r.exitCode()).isEqualTo(WorkbenchCommand.BAD_INPUT);
+        assertThat(r.err()).contains("error: --vary 'batch_size=32,6x': batch_size takes whole numbers, found '6x'");
+
+        r = CommandLineTest.run("sweep", "--vary", "conv7.filters=8,16");
+        assertThat(r.exitCode()).isEqualTo(WorkbenchCommand.BAD_INPUT);
+        assertThat(r.err()).contains("the network 'lenet' has no layer 'conv7'; its layers are conv1, pool1, conv2");
+
+        r = CommandLineTest.run("sweep", "--template", "lenet5", "--vary", "batch_size=32,64");
+        assertThat(r.exitCode()).isEqualTo(WorkbenchCommand.BAD_INPUT);
+        assertThat(r.err()).contains("unknown template 'lenet5'; choose one of:");
+
+        r = CommandLineTest.run("sweep", "--vary", "learning_rate=1e-4..1e-2:log");
+        assertThat(r.exitCode()).isEqualTo(WorkbenchCommand.BAD_INPUT);
+        assertThat(r.err()).contains("a grid search needs a list of values").contains("--trials N");
+
+        r = CommandLineTest.run("sweep");
+        assertThat(r.err()).contains("nothing to vary: give at least one --vary");
+
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        r = CommandLineTest.run("sweep", "--vary", "batch_size=32,64", "--out", file.resolve("sweep").toString());
+        assertThat(r.exitCode()).isEqualTo(WorkbenchCommand.BAD_INPUT);
+        assertThat(r.err()).contains("--out " + file.resolve("sweep") + ": " + file + " is a file, not a folder");
+
+        r = CommandLineTest.run("sweep", "--resume", dir.toString());
+        assertThat(r.exitCode()).isEqualTo(WorkbenchCommand.BAD_INPUT);
+        assertThat(r.err()).contains(dir + ": not a sweep folder (it has no sweep.json)");
+
+        for (String err : List.of(r.err())) {
+            assertThat(err).doesNotContain("Exception", "\tat ");
+        }
+    }
 }
