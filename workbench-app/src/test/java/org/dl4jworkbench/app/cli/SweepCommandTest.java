@@ -78,6 +78,24 @@ class SweepCommandTest {
     }
 
     @Test
+    void aDivergingTrialFailsWithItsMessageAndTheSweepGoesOn(@TempDir Path dir) throws Exception {
+        Path data = MnistSlice.write(dir.resolve("digits"), 400, 100);
+        CommandLineTest.Run r = CommandLineTest.run("sweep", "--template", "lenet", "--dataset", "idx:" + data,
+                "--vary", "optimizer=sgd", "--vary", "learning_rate=9,0.01", "--epochs", "1", "--no-halving",
+                "--parallel", "2", "--out", dir.resolve("sweep").toString());
+        assertThat(r.exitCode()).as(r.err() + r.out()).isZero();
+        List<String> lines = r.out().strip().lines().toList();
+        JsonNode trials = Json.mapper().readTree(lines.get(lines.size() - 1)).get("trials");
+        assertThat(trials.get(0).get("status").asText()).isEqualTo("failed");
+        assertThat(trials.get(0).get("message").asText()).contains("training diverged", "trial-1.log");
+        assertThat(trials.get(1).get("status").asText()).isEqualTo("done");
+        assertThat(trials.get(1).get("epochs").asInt()).isEqualTo(1);
+        assertThat(lines).anyMatch(l -> l.startsWith("trial-1") && l.contains("failed: the loss became"));
+        JsonNode best = Json.mapper().readTree(lines.get(lines.size() - 1)).get("best");
+        assertThat(best.get("trial").asText()).isEqualTo("trial-2");
+    }
+
+    @Test
     void badInputGetsAMessageNotATrace(@TempDir Path dir) throws Exception {
         CommandLineTest.Run r = CommandLineTest.run("sweep", "--vary", "batch_size=32,6x", "--out", dir.toString());
         assertThat(r.exitCode()).isEqualTo(WorkbenchCommand.BAD_INPUT);

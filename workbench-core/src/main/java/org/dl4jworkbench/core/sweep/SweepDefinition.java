@@ -43,8 +43,10 @@ public record SweepDefinition(NetworkSpec network, String dataset, List<Paramete
             NetworkSpec spec = SpecSettings.apply(network, trial);
             NetworkAnalysis analysis = NetworkAnalyzer.analyze(spec);
             if (!analysis.isValid()) {
+                String problem = analysis.problems().get(0).toString().strip();
                 throw new SweepException("the settings " + describe(trial) + " make a network that cannot train: "
-                        + analysis.problems().get(0) + "; change the --vary values");
+                        + (problem.endsWith(".") ? problem.substring(0, problem.length() - 1) : problem)
+                        + "; change the --vary values");
             }
         }
         return definition;
