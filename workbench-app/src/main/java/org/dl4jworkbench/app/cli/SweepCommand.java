@@ -196,11 +196,7 @@ final class SweepCommand implements Callable<Integer> {
 
     static Map<String, Object> summary(SweepFolder folder, SweepState state) {
         Map<String, Object> json = new LinkedHashMap<>();
-        Optional<TrialState> best = state.trials().stream().filter(t -> t.status() != TrialStatus.FAILED
-                        && t.validationAccuracy() != null)
-                .max(java.util.Comparator.comparingInt((TrialState t) -> t.epochs())
-                        .thenComparingDouble(TrialState::validationAccuracy));
-        json.put("best", best.map(t -> trial(folder, t)).orElse(null));
+        json.put("best", state.best().map(t -> trial(folder, t)).orElse(null));
         json.put("trials", state.trials().stream().map(t -> trial(folder, t)).toList());
         json.put("rungs", state.rungs());
         json.put("sweep", folder.dir().toAbsolutePath().toString());

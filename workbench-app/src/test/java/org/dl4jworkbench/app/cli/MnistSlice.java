@@ -13,13 +13,13 @@ import java.util.zip.GZIPInputStream;
  * The first images of the embedded mnist-mini (real MNIST digits) as an IDX folder, for
  * tests that train many small runs: the same format, fewer records.
  */
-final class MnistSlice {
+public final class MnistSlice {
 
     private MnistSlice() {
     }
 
     /** An {@code idx:} folder with the first {@code train} training and {@code test} test images. */
-    static Path write(Path dir, int train, int test) throws IOException {
+    public static Path write(Path dir, int train, int test) throws IOException {
         Files.createDirectories(dir);
         copy("train-images-idx3-ubyte", train, 28 * 28, dir);
         copy("train-labels-idx1-ubyte", train, 1, dir);

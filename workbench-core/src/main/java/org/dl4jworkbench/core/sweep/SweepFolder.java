@@ -14,7 +14,7 @@ import org.dl4jworkbench.core.util.AtomicFiles;
 import org.dl4jworkbench.core.util.Json;
 
 /**
- * A sweep on disk: {@code sweep.json} ({@link SweepState}), {@code network.json} (the base
+ * A sweep on disk: {@code sweep.json} ({@link SweepState}), {@code base-network.json} (the base
  * network), and per trial a run folder {@code trial-N/} in the layout {@code train} writes
  * (the runs view and dashboard open it as any run), its network {@code specs/trial-N.json}
  * and its process's output {@code logs/trial-N.log}.
@@ -22,7 +22,7 @@ import org.dl4jworkbench.core.util.Json;
 public final class SweepFolder {
 
     public static final String STATE = "sweep.json";
-    public static final String NETWORK = "network.json";
+    public static final String NETWORK = "base-network.json"; // not network.json: the folder is no run
 
     private final Path dir;
 

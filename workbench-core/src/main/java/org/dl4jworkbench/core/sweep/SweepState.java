@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * A sweep as its folder records it ({@code sweep.json}, rewritten atomically after every
  * trial and rung event): the definition ({@code vary} texts, {@code search}, {@code halving},
- * {@code dataset}; the base network is {@code network.json} beside it), the {@code rungs}'
+ * {@code dataset}; the base network is {@code base-network.json} beside it), the {@code rungs}'
  * epochs, the {@code rung} in progress (equal to the number of rungs once the sweep has
  * ended) and every trial.
  */
@@ -24,6 +24,16 @@ public record SweepState(int formatVersion, String network, String dataset, List
 
     public boolean finished() {
         return rung >= rungs.size();
+    }
+
+    /**
+     * The best trial so far: of those not failed, the one trained longest (halving compares
+     * trials at equal epochs), then the highest validation accuracy.
+     */
+    public java.util.Optional<TrialState> best() {
+        return trials.stream().filter(t -> t.status() != TrialStatus.FAILED && t.validationAccuracy() != null)
+                .max(java.util.Comparator.comparingInt(TrialState::epochs)
+                        .thenComparingDouble(TrialState::validationAccuracy));
     }
 
     SweepState withRung(int newRung) {

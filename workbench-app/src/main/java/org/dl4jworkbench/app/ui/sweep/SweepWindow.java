@@ -1,0 +1,318 @@
+package org.dl4jworkbench.app.ui.sweep;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import org.dl4jworkbench.app.Main;
+import org.dl4jworkbench.app.charts.ParallelCoordinates;
+import org.dl4jworkbench.app.editor.EditorModel;
+import org.dl4jworkbench.core.spec.NetworkSpec;
+import org.dl4jworkbench.core.sweep.ChildJvm;
+import org.dl4jworkbench.core.sweep.Halving;
+import org.dl4jworkbench.core.sweep.Search;
+import org.dl4jworkbench.core.sweep.SpecSettings;
+import org.dl4jworkbench.core.sweep.SweepDefinition;
+import org.dl4jworkbench.core.sweep.SweepException;
+import org.dl4jworkbench.core.sweep.SweepFolder;
+import org.dl4jworkbench.core.sweep.SweepListener;
+import org.dl4jworkbench.core.sweep.SweepRunner;
+import org.dl4jworkbench.core.sweep.SweepState;
+import org.dl4jworkbench.core.sweep.TrialState;
+import org.dl4jworkbench.core.sweep.VaryParser;
+
+/**
+ * A sweep of the current network in a window of its own: the settings to vary (one
+ * {@code --vary} text a line, as on the command line), trials, epochs and eta; a table and a
+ * parallel-coordinates plot filled as trials train; "Apply best settings" puts the best
+ * trial's settings into the network as one undoable edit. Trials train in processes of their
+ * own ({@link SweepRunner}) started from a thread of the sweep's, never the FX thread; the
+ * window reads the runner's state on a timer. Closing the window stops the trials; the sweep
+ * folder continues with {@code ./workbench sweep --resume}.
+ */
+public final class SweepWindow {
+
+    public static final String VARY_ID = "sweep-vary";
+    public static final String DATASET_ID = "sweep-dataset";
+    public static final String TRIALS_ID = "sweep-trials";
+    public static final String EPOCHS_ID = "sweep-epochs";
+    public static final String ETA_ID = "sweep-eta";
+    public static final String START_ID = "sweep-start";
+    public static final String APPLY_ID = "sweep-apply";
+    public static final String STATUS_ID = "sweep-status";
+    public static final String TABLE_ID = "sweep-table";
+    public static final String PLOT_ID = "sweep-plot";
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final EditorModel editor;
+    private final Path sweepsFolder;
+    private final boolean dark;
+    private final Executor sweepThread;
+    private final Stage stage = new Stage();
+    private final TextArea vary = new TextArea("learning_rate=1e-4..1e-2:log\nbatch_size=32,64");
+    private final TextField dataset = new TextField();
+    private final TextField trials = new TextField("4");
+    private final TextField epochs = new TextField();
+    private final TextField eta = new TextField("2");
+    private final Button start = new Button("Start sweep");
+    private final Button apply = new Button("Apply best settings");
+    private final Label status = new Label("Vary one setting a line: NAME=V1,V2 or NAME=LOW..HIGH:log.");
+    private final TableView<TrialState> table = new TableView<>();
+    private final Canvas plot = new Canvas(640, 260);
+    private final Timeline poll = new Timeline(new KeyFrame(Duration.millis(250), e -> refresh()));
+    private volatile SweepRunner runner;
+    private SweepState shown;
+    private List<String> axes = List.of();
+
+    /**
+     * @param sweepsFolder where sweep folders go (one per sweep, named by the time)
+     * @param sweepThread  runs the sweep, minutes long: a thread per task
+     */
+    public SweepWindow(EditorModel editor, String datasetSpec, Path sweepsFolder, boolean dark, Executor sweepThread) {
+        this.editor = editor;
+        this.sweepsFolder = sweepsFolder;
+        this.dark = dark;
+        this.sweepThread = sweepThread;
+        dataset.setText(datasetSpec);
+        epochs.setText(String.valueOf(editor.spec().training().epochs()));
+        poll.setCycleCount(Timeline.INDEFINITE);
+        stage.setTitle("Sweep: " + editor.spec().name());
+        stage.setScene(new Scene(layout(), 900, 720));
+        stage.setOnHidden(e -> {
+            poll.stop();
+            SweepRunner r = runner;
+            if (r != null) {
+                r.stop(); // the trials end with the window; the folder can be resumed from the command line
+            }
+        });
+    }
+
+    public void show(Window owner) {
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
+        stage.show();
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    private Pane layout() {
+        vary.setId(VARY_ID);
+        vary.setPrefRowCount(4);
+        dataset.setId(DATASET_ID);
+        trials.setId(TRIALS_ID);
+        epochs.setId(EPOCHS_ID);
+        eta.setId(ETA_ID);
+        start.setId(START_ID);
+        apply.setId(APPLY_ID);
+        status.setId(STATUS_ID);
+        status.setWrapText(true);
+        table.setId(TABLE_ID);
+        plot.setId(PLOT_ID);
+        apply.setDisable(true);
+        start.setOnAction(e -> startOrStop());
+        apply.setOnAction(e -> applyBest());
+
+        var form = new GridPane();
+        form.setHgap(8);
+        form.setVgap(6);
+        form.addRow(0, new Label("Vary"), vary);
+        form.addRow(1, new Label("Dataset"), dataset);
+        form.addRow(2, new Label("Trials (0: grid)"), new HBox(8, trials, new Label("Epochs"), epochs,
+                new Label("Eta (keep 1/eta per rung)"), eta));
+        GridPane.setHgrow(vary, Priority.ALWAYS);
+        trials.setPrefColumnCount(4);
+        epochs.setPrefColumnCount(4);
+        eta.setPrefColumnCount(3);
+
+        table.getColumns().add(column("Trial", t -> t.id(), 70));
+        table.getColumns().add(column("Settings", t -> SweepDefinition.describe(t.settings()), 330));
+        table.getColumns().add(column("Epochs", t -> String.valueOf(t.epochs()), 60));
+        table.getColumns().add(column("Val. accuracy", t -> t.validationAccuracy() == null ? "-"
+                : String.format(Locale.ROOT, "%.2f%%", t.validationAccuracy() * 100), 100));
+        table.getColumns().add(column("Status", t -> t.outcome() + (t.message().isEmpty() ? "" : ": " + t.message()),
+                300));
+        table.setPrefHeight(200);
+        table.setPlaceholder(new Label("No trials yet"));
+
+        var plotBox = new Pane(plot);
+        plotBox.setMinHeight(200);
+        plot.widthProperty().bind(plotBox.widthProperty());
+        plot.heightProperty().bind(plotBox.heightProperty());
+        plot.widthProperty().addListener((o, a, b) -> draw());
+        plot.heightProperty().addListener((o, a, b) -> draw());
+        VBox.setVgrow(plotBox, Priority.ALWAYS);
+
+        var root = new VBox(8, form, new HBox(8, start, apply), status, table, plotBox);
+        root.setPadding(new Insets(12));
+        return root;
+    }
+
+    private static TableColumn<TrialState, String> column(String title,
+                                                          java.util.function.Function<TrialState, String> text,
+                                                          double width) {
+        var column = new TableColumn<TrialState, String>(title);
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(text.apply(c.getValue())));
+        column.setPrefWidth(width);
+        column.setSortable(false);
+        return column;
+    }
+
+    private void startOrStop() {
+        SweepRunner r = runner;
+        if (r != null) {
+            r.stop();
+            status.setText("Stopping the trials ...");
+            return;
+        }
+        SweepDefinition definition;
+        try {
+            definition = definition();
+        } catch (SweepException | IllegalArgumentException e) {
+            status.setText(e.getMessage());
+            return;
+        }
+        Path dir = sweepsFolder.resolve(LocalDateTime.now().format(STAMP) + "-" + definition.network().name());
+        int cores = Runtime.getRuntime().availableProcessors();
+        int threads = cores <= 4 ? 1 : 2;
+        start.setText("Stop");
+        apply.setDisable(true);
+        status.setText("Starting the sweep in " + dir + " ...");
+        sweepThread.execute(() -> run(definition, dir, threads, ChildJvm.parallelTrials(cores, threads)));
+    }
+
+    /** On the sweep's thread: the folder, then the runner until the sweep ends or is stopped. */
+    private void run(SweepDefinition definition, Path dir, int threads, int parallel) {
+        try {
+            SweepFolder folder = SweepFolder.create(dir, definition);
+            var r = new SweepRunner(folder, new ChildJvm(Main.class.getName(), threads), parallel,
+                    SweepListener.NONE);
+            runner = r;
+            Platform.runLater(poll::play);
+            SweepState end = r.run();
+            Platform.runLater(() -> finished(end, folder));
+        } catch (Exception e) {
+            String why = e.getMessage() == null ? e.toString() : e.getMessage();
+            Platform.runLater(() -> {
+                runner = null;
+                start.setText("Start sweep");
+                status.setText("The sweep failed: " + why);
+            });
+        }
+    }
+
+    private SweepDefinition definition() throws SweepException {
+        NetworkSpec network = editor.spec();
+        int epochCount = number(epochs, "Epochs");
+        network = network.withTraining(network.training().withEpochs(epochCount));
+        List<String> texts = Arrays.stream(vary.getText().split("\n")).map(String::strip).filter(s -> !s.isEmpty())
+                .toList();
+        int trialCount = number(trials, "Trials");
+        Search search = trialCount == 0 ? new Search.Grid() : new Search.RandomSearch(trialCount, 1);
+        return SweepDefinition.of(network, dataset.getText().strip(), VaryParser.parseAll(texts, network), search,
+                new Halving(1, number(eta, "Eta")));
+    }
+
+    private static int number(TextField field, String name) throws SweepException {
+        try {
+            return Integer.parseInt(field.getText().strip());
+        } catch (NumberFormatException e) {
+            throw new SweepException(name + ": expected a whole number, found '" + field.getText() + "'");
+        }
+    }
+
+    /** On the FX thread, on the timer: the runner's latest state into the table and plot. */
+    private void refresh() {
+        SweepRunner r = runner;
+        if (r == null || r.state() == null || r.state().equals(shown)) {
+            return;
+        }
+        show(r.state());
+    }
+
+    private void show(SweepState state) {
+        shown = state;
+        axes = state.trials().isEmpty() ? List.of() : new ArrayList<>(state.trials().get(0).settings().keySet());
+        table.getItems().setAll(state.trials());
+        long ended = state.trials().stream().filter(t -> t.status().ended()).count();
+        status.setText(String.format(Locale.ROOT, "Rung %d of %d (%s epochs): %d of %d trials ended",
+                Math.min(state.rung() + 1, state.rungs().size()), state.rungs().size(), state.rungs(), ended,
+                state.trials().size()));
+        draw();
+    }
+
+    private void draw() {
+        SweepState state = shown;
+        if (state == null) {
+            return;
+        }
+        Optional<TrialState> best = state.finished() ? state.best() : Optional.empty();
+        List<ParallelCoordinates.Trial> lines = state.trials().stream().map(t -> new ParallelCoordinates.Trial(
+                t.settings(), t.validationAccuracy(), best.isPresent() && best.get().id().equals(t.id()))).toList();
+        ParallelCoordinates.draw(plot.getGraphicsContext2D(), plot.getWidth(), plot.getHeight(), axes, lines, dark);
+    }
+
+    private void finished(SweepState end, SweepFolder folder) {
+        poll.stop();
+        runner = null;
+        start.setText("Start sweep");
+        show(end);
+        if (!end.finished()) {
+            status.setText("Stopped. Continue it with ./workbench sweep --resume " + folder.dir());
+            return;
+        }
+        Optional<TrialState> best = end.best();
+        apply.setDisable(best.isEmpty());
+        apply.setUserData(best.orElse(null));
+        status.setText(best.map(b -> String.format(Locale.ROOT, "Done: best %s, %s, %.2f%% validation accuracy "
+                + "after %d epoch(s). Runs in %s", b.id(), SweepDefinition.describe(b.settings()),
+                b.validationAccuracy() * 100, b.epochs(), folder.dir())).orElse("Done: every trial failed; "
+                + "their messages are in the table"));
+    }
+
+    /** The best trial's settings into the network: one edit, undone with Edit > Undo. */
+    private void applyBest() {
+        if (!(apply.getUserData() instanceof TrialState best)) {
+            return;
+        }
+        NetworkSpec changed;
+        try {
+            changed = SpecSettings.apply(editor.spec(), best.settings());
+        } catch (SweepException e) {
+            status.setText("Cannot apply: " + e.getMessage());
+            return;
+        }
+        editor.apply("Apply sweep settings (" + SweepDefinition.describe(best.settings()) + ")", spec -> changed);
+        status.setText("Applied " + SweepDefinition.describe(best.settings()) + " to the network; Edit > Undo "
+                + "takes it back");
+    }
+}
