@@ -53,16 +53,7 @@ public final class ParallelCoordinates {
         scales.add(Scale.of(trials.stream().map(t -> (Object) t.accuracy()).toList()));
 
         for (int i = 0; i < names.size(); i++) {
-            double x = LEFT + i * step;
-            c.line(x, TOP, x, TOP + plotHeight, s.axis(), 1, false);
-            c.text(names.get(i), x, TOP - 14, 12, true, s.text(), Canvas.Anchor.MIDDLE, false);
-            Scale scale = scales.get(i);
-            for (Object tick : scale.ticks()) {
-                double y = TOP + plotHeight * (1 - scale.position(tick));
-                c.line(x - 3, y, x + 3, y, s.axis(), 1, false);
-                c.text(label(tick, i == names.size() - 1), x - 6, y + 4, 10, false, s.mutedText(),
-                        Canvas.Anchor.END, false);
-            }
+            c.line(LEFT + i * step, TOP, LEFT + i * step, TOP + plotHeight, s.axis(), 1, false);
         }
         double low = trials.stream().filter(t -> t.accuracy() != null).mapToDouble(Trial::accuracy).min().orElse(0);
         double high = trials.stream().filter(t -> t.accuracy() != null).mapToDouble(Trial::accuracy).max().orElse(1);
@@ -78,6 +69,17 @@ public final class ParallelCoordinates {
         }
         if (best != null) {
             line(c, best, axes, scales, step, plotHeight, s.ink(Palette.VERMILLION), 3, false);
+        }
+        for (int i = 0; i < names.size(); i++) { // labels last: no line covers them
+            double x = LEFT + i * step;
+            c.text(names.get(i), x, TOP - 14, 12, true, s.text(), Canvas.Anchor.MIDDLE, false);
+            Scale scale = scales.get(i);
+            for (Object tick : scale.ticks()) {
+                double y = TOP + plotHeight * (1 - scale.position(tick));
+                c.line(x - 3, y, x + 3, y, s.axis(), 1, false);
+                c.text(label(tick, i == names.size() - 1), x - 6, y + 4, 10, false, s.mutedText(),
+                        Canvas.Anchor.END, false);
+            }
         }
     }
 
