@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.dl4jworkbench.app.Main;
 import org.dl4jworkbench.core.data.Datasets;
 import org.dl4jworkbench.core.spec.NetworkSpec;
@@ -168,30 +170,38 @@ final class SweepCommand implements Callable<Integer> {
                         table.row(trial);
                     }
                 });
-        Thread onCtrlC = new Thread(runner::stop, "sweep-stop");
+        var done = new CountDownLatch(1);
+        Thread onCtrlC = new Thread(() -> {
+            runner.stop(); // the trials end now; sweep.json already says where each one stands
+            try {
+                done.await(10, TimeUnit.SECONDS); // let the command say how to resume
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "sweep-stop");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
-        SweepState end;
         try {
-            end = runner.run();
+            SweepState end = runner.run();
+            if (!end.finished()) {
+                err.println("Sweep stopped; continue it with ./workbench sweep --resume " + folder.dir());
+                return 130;
+            }
+            out.println(Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(summary(folder, end)));
+            if (end.trials().stream().allMatch(t -> t.status() == TrialStatus.FAILED)) {
+                err.println("error: every trial failed; their messages are in the table above and in "
+                        + folder.dir().resolve("logs"));
+                return 1;
+            }
+            return 0;
         } finally {
+            done.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(onCtrlC);
             } catch (IllegalStateException e) {
-                // shutting down: the hook stops the trials
+                // shutting down: the hook has stopped the trials
             }
         }
-        if (!end.finished()) {
-            err.println("Sweep stopped; continue it with ./workbench sweep --resume " + folder.dir());
-            return 130;
-        }
-        out.println(Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsString(summary(folder, end)));
-        if (end.trials().stream().allMatch(t -> t.status() == TrialStatus.FAILED)) {
-            err.println("error: every trial failed; their messages are in the table above and in "
-                    + folder.dir().resolve("logs"));
-            return 1;
-        }
-        return 0;
     }
 
     static Map<String, Object> summary(SweepFolder folder, SweepState state) {
