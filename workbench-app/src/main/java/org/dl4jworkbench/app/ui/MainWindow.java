@@ -35,8 +35,7 @@ import org.dl4jworkbench.app.ui.predict.PredictionPane;
 import org.dl4jworkbench.app.ui.runs.ResumeBar;
 import org.dl4jworkbench.app.ui.runs.RunOpener;
 import org.dl4jworkbench.app.ui.runs.RunsView;
-import org.dl4jworkbench.app.ui.sweep.SweepWindow;
-import org.dl4jworkbench.app.ui.task.WorkbenchExecutors;
+import org.dl4jworkbench.app.ui.sweep.SweepMenu;
 import org.dl4jworkbench.app.ui.editor.NetworkCanvas;
 import org.dl4jworkbench.app.ui.editor.PaletteView;
 import org.dl4jworkbench.app.ui.editor.ProblemsView;
@@ -195,12 +194,7 @@ public final class MainWindow {
         var dark = new CheckMenuItem("Dark theme");
         dark.selectedProperty().bindBidirectional(model.darkProperty());
         var view = new Menu("View", null, dark);
-        var sweep = item("Sweep settings...", "Shortcut+Shift+W", () -> new SweepWindow(editor,
-                model.project().dataset(), model.project().runsFolder().resolveSibling("sweeps"),
-                model.darkProperty().get(), WorkbenchExecutors.threadPerTask("sweep")).show(stage));
-        sweep.setId(SWEEP_MENU_ID);
-        var experiment = new Menu("Experiment", null, sweep);
-        var bar = new MenuBar(file, edit, view, experiment);
+        var bar = new MenuBar(file, edit, view, SweepMenu.menu(model, stage));
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -291,9 +285,6 @@ public final class MainWindow {
         bar.setPadding(new Insets(4, 8, 4, 8));
         return bar;
     }
-
-    /** Experiment > Sweep settings...: a sweep of the current network ({@link SweepWindow}). */
-    public static final String SWEEP_MENU_ID = "sweep-menu";
 
     static MenuItem item(String text, String accelerator, Runnable action) {
         var item = new MenuItem(text);

@@ -11,14 +11,11 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.application.Platform;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -33,6 +30,7 @@ import javafx.util.Duration;
 import org.dl4jworkbench.app.Main;
 import org.dl4jworkbench.app.charts.ParallelCoordinates;
 import org.dl4jworkbench.app.editor.EditorModel;
+import org.dl4jworkbench.app.ui.task.BackgroundTask;
 import org.dl4jworkbench.core.spec.NetworkSpec;
 import org.dl4jworkbench.core.sweep.ChildJvm;
 import org.dl4jworkbench.core.sweep.Halving;
@@ -154,15 +152,7 @@ public final class SweepWindow {
         epochs.setPrefColumnCount(4);
         eta.setPrefColumnCount(3);
 
-        table.getColumns().add(column("Trial", t -> t.id(), 70));
-        table.getColumns().add(column("Settings", t -> SweepDefinition.describe(t.settings()), 330));
-        table.getColumns().add(column("Epochs", t -> String.valueOf(t.epochs()), 60));
-        table.getColumns().add(column("Val. accuracy", t -> t.validationAccuracy() == null ? "-"
-                : String.format(Locale.ROOT, "%.2f%%", t.validationAccuracy() * 100), 100));
-        table.getColumns().add(column("Status", t -> t.outcome() + (t.message().isEmpty() ? "" : ": " + t.message()),
-                300));
-        table.setPrefHeight(200);
-        table.setPlaceholder(new Label("No trials yet"));
+        TrialColumns.install(table);
 
         var plotBox = new Pane(plot);
         plotBox.setMinHeight(200);
@@ -175,16 +165,6 @@ public final class SweepWindow {
         var root = new VBox(8, form, new HBox(8, start, apply), status, table, plotBox);
         root.setPadding(new Insets(12));
         return root;
-    }
-
-    private static TableColumn<TrialState, String> column(String title,
-                                                          java.util.function.Function<TrialState, String> text,
-                                                          double width) {
-        var column = new TableColumn<TrialState, String>(title);
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(text.apply(c.getValue())));
-        column.setPrefWidth(width);
-        column.setSortable(false);
-        return column;
     }
 
     private void startOrStop() {
@@ -207,27 +187,27 @@ public final class SweepWindow {
         start.setText("Stop");
         apply.setDisable(true);
         status.setText("Starting the sweep in " + dir + " ...");
-        sweepThread.execute(() -> run(definition, dir, threads, ChildJvm.parallelTrials(cores, threads)));
+        int parallel = ChildJvm.parallelTrials(cores, threads);
+        // On the sweep's thread: the folder, then the runner until the sweep ends or is stopped.
+        BackgroundTask.wrap(() -> {
+            SweepFolder folder = SweepFolder.create(dir, definition);
+            var created = new SweepRunner(folder, new ChildJvm(Main.class.getName(), threads), parallel,
+                    SweepListener.NONE);
+            runner = created;
+            return new Outcome(created.run(), folder);
+        }).onRunning(poll::play)
+                .onSuccess(o -> finished(o.state(), o.folder()))
+                .onFailure(f -> {
+                    poll.stop();
+                    runner = null;
+                    start.setText("Start sweep");
+                    status.setText("The sweep failed: " + f.message());
+                })
+                .executeWith(sweepThread);
     }
 
-    /** On the sweep's thread: the folder, then the runner until the sweep ends or is stopped. */
-    private void run(SweepDefinition definition, Path dir, int threads, int parallel) {
-        try {
-            SweepFolder folder = SweepFolder.create(dir, definition);
-            var r = new SweepRunner(folder, new ChildJvm(Main.class.getName(), threads), parallel,
-                    SweepListener.NONE);
-            runner = r;
-            Platform.runLater(poll::play);
-            SweepState end = r.run();
-            Platform.runLater(() -> finished(end, folder));
-        } catch (Exception e) {
-            String why = e.getMessage() == null ? e.toString() : e.getMessage();
-            Platform.runLater(() -> {
-                runner = null;
-                start.setText("Start sweep");
-                status.setText("The sweep failed: " + why);
-            });
-        }
+    /** How a sweep ended: its last state and its folder. */
+    private record Outcome(SweepState state, SweepFolder folder) {
     }
 
     private SweepDefinition definition() throws SweepException {
