@@ -113,6 +113,10 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws UserError, IOException, InterruptedException {
         PrintWriter err = command.commandLine().getErr();
+        if (resume != null && (!vary.isEmpty() || trials != null || epochs != null || validation != null)) {
+            err.println("note: --resume continues the sweep as it was started; --vary, --trials, --epochs and "
+                    + "--validation are left as they were");
+        }
         try {
             SweepFolder folder = resume != null ? SweepFolder.open(resume) : create();
             return run(folder, err);
