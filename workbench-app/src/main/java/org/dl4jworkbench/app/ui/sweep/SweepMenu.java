@@ -24,7 +24,8 @@ public final class SweepMenu {
             Project project = model.project();
             // Beside the project's runs: runs/ lists run folders only.
             new SweepWindow(model.editor(), project.dataset(), project.runsFolder().resolveSibling("sweeps"),
-                    model.darkProperty().get(), WorkbenchExecutors.threadPerTask("sweep")).show(owner);
+                    model.darkProperty().get(), WorkbenchExecutors.threadPerTask("sweep"), model.executors().io())
+                    .show(owner);
         });
         return new Menu("Experiment", null, sweep);
     }

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,10 +15,9 @@ import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
@@ -33,8 +31,6 @@ import org.dl4jworkbench.app.editor.EditorModel;
 import org.dl4jworkbench.app.ui.task.BackgroundTask;
 import org.dl4jworkbench.core.spec.NetworkSpec;
 import org.dl4jworkbench.core.sweep.ChildJvm;
-import org.dl4jworkbench.core.sweep.Halving;
-import org.dl4jworkbench.core.sweep.Search;
 import org.dl4jworkbench.core.sweep.SpecSettings;
 import org.dl4jworkbench.core.sweep.SweepDefinition;
 import org.dl4jworkbench.core.sweep.SweepException;
@@ -43,7 +39,6 @@ import org.dl4jworkbench.core.sweep.SweepListener;
 import org.dl4jworkbench.core.sweep.SweepRunner;
 import org.dl4jworkbench.core.sweep.SweepState;
 import org.dl4jworkbench.core.sweep.TrialState;
-import org.dl4jworkbench.core.sweep.VaryParser;
 
 /**
  * A sweep of the current network in a window of its own: the settings to vary (one
@@ -56,11 +51,6 @@ import org.dl4jworkbench.core.sweep.VaryParser;
  */
 public final class SweepWindow {
 
-    public static final String VARY_ID = "sweep-vary";
-    public static final String DATASET_ID = "sweep-dataset";
-    public static final String TRIALS_ID = "sweep-trials";
-    public static final String EPOCHS_ID = "sweep-epochs";
-    public static final String ETA_ID = "sweep-eta";
     public static final String START_ID = "sweep-start";
     public static final String APPLY_ID = "sweep-apply";
     public static final String STATUS_ID = "sweep-status";
@@ -74,35 +64,35 @@ public final class SweepWindow {
     private final boolean dark;
     private final Executor sweepThread;
     private final Stage stage = new Stage();
-    private final TextArea vary = new TextArea("learning_rate=1e-4..1e-2:log\nbatch_size=32,64");
-    private final TextField dataset = new TextField();
-    private final TextField trials = new TextField("4");
-    private final TextField epochs = new TextField();
-    private final TextField eta = new TextField("2");
     private final Button start = new Button("Start sweep");
     private final Button apply = new Button("Apply best settings");
     private final Label status = new Label("Vary one setting a line: NAME=V1,V2 or NAME=LOW..HIGH:log.");
     private final TableView<TrialState> table = new TableView<>();
     private final Canvas plot = new Canvas(640, 260);
     private final Timeline poll = new Timeline(new KeyFrame(Duration.millis(250), e -> refresh()));
+    private final SweepForm form;
+    private final TrialCurves curves;
     private volatile SweepRunner runner;
+    private Path sweepDir;
     private SweepState shown;
     private List<String> axes = List.of();
 
     /**
      * @param sweepsFolder where sweep folders go (one per sweep, named by the time)
      * @param sweepThread  runs the sweep, minutes long: a thread per task
+     * @param io           reads the trials' curves
      */
-    public SweepWindow(EditorModel editor, String datasetSpec, Path sweepsFolder, boolean dark, Executor sweepThread) {
+    public SweepWindow(EditorModel editor, String datasetSpec, Path sweepsFolder, boolean dark, Executor sweepThread,
+                       Executor io) {
         this.editor = editor;
+        this.curves = new TrialCurves(io, dark);
         this.sweepsFolder = sweepsFolder;
         this.dark = dark;
         this.sweepThread = sweepThread;
-        dataset.setText(datasetSpec);
-        epochs.setText(String.valueOf(editor.spec().training().epochs()));
+        this.form = new SweepForm(datasetSpec, editor.spec().training().epochs());
         poll.setCycleCount(Timeline.INDEFINITE);
         stage.setTitle("Sweep: " + editor.spec().name());
-        stage.setScene(new Scene(layout(), 900, 720));
+        stage.setScene(new Scene(layout(), 900, 800));
         stage.setOnHidden(e -> {
             poll.stop();
             SweepRunner r = runner;
@@ -124,12 +114,6 @@ public final class SweepWindow {
     }
 
     private Pane layout() {
-        vary.setId(VARY_ID);
-        vary.setPrefRowCount(4);
-        dataset.setId(DATASET_ID);
-        trials.setId(TRIALS_ID);
-        epochs.setId(EPOCHS_ID);
-        eta.setId(ETA_ID);
         start.setId(START_ID);
         apply.setId(APPLY_ID);
         status.setId(STATUS_ID);
@@ -140,18 +124,6 @@ public final class SweepWindow {
         start.setOnAction(e -> startOrStop());
         apply.setOnAction(e -> applyBest());
 
-        var form = new GridPane();
-        form.setHgap(8);
-        form.setVgap(6);
-        form.addRow(0, new Label("Vary"), vary);
-        form.addRow(1, new Label("Dataset"), dataset);
-        form.addRow(2, new Label("Trials (0: grid)"), new HBox(8, trials, new Label("Epochs"), epochs,
-                new Label("Eta (keep 1/eta per rung)"), eta));
-        GridPane.setHgrow(vary, Priority.ALWAYS);
-        trials.setPrefColumnCount(4);
-        epochs.setPrefColumnCount(4);
-        eta.setPrefColumnCount(3);
-
         TrialColumns.install(table);
 
         var plotBox = new Pane(plot);
@@ -160,9 +132,11 @@ public final class SweepWindow {
         plot.heightProperty().bind(plotBox.heightProperty());
         plot.widthProperty().addListener((o, a, b) -> draw());
         plot.heightProperty().addListener((o, a, b) -> draw());
-        VBox.setVgrow(plotBox, Priority.ALWAYS);
 
-        var root = new VBox(8, form, new HBox(8, start, apply), status, table, plotBox);
+        var tabs = new TabPane(new Tab("Settings and accuracy", plotBox), new Tab("Curves", curves.node()));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        var root = new VBox(8, form.node(), new HBox(8, start, apply), status, table, tabs);
         root.setPadding(new Insets(12));
         return root;
     }
@@ -176,7 +150,7 @@ public final class SweepWindow {
         }
         SweepDefinition definition;
         try {
-            definition = definition();
+            definition = form.definition(editor.spec());
         } catch (SweepException | IllegalArgumentException e) {
             status.setText(e.getMessage());
             return;
@@ -187,6 +161,7 @@ public final class SweepWindow {
         start.setText("Stop");
         apply.setDisable(true);
         status.setText("Starting the sweep in " + dir + " ...");
+        sweepDir = dir;
         int parallel = ChildJvm.parallelTrials(cores, threads);
         // On the sweep's thread: the folder, then the runner until the sweep ends or is stopped.
         BackgroundTask.wrap(() -> {
@@ -210,26 +185,6 @@ public final class SweepWindow {
     private record Outcome(SweepState state, SweepFolder folder) {
     }
 
-    private SweepDefinition definition() throws SweepException {
-        NetworkSpec network = editor.spec();
-        int epochCount = number(epochs, "Epochs");
-        network = network.withTraining(network.training().withEpochs(epochCount));
-        List<String> texts = Arrays.stream(vary.getText().split("\n")).map(String::strip).filter(s -> !s.isEmpty())
-                .toList();
-        int trialCount = number(trials, "Trials");
-        Search search = trialCount == 0 ? new Search.Grid() : new Search.RandomSearch(trialCount, 1);
-        return SweepDefinition.of(network, dataset.getText().strip(), VaryParser.parseAll(texts, network), search,
-                new Halving(1, number(eta, "Eta")));
-    }
-
-    private static int number(TextField field, String name) throws SweepException {
-        try {
-            return Integer.parseInt(field.getText().strip());
-        } catch (NumberFormatException e) {
-            throw new SweepException(name + ": expected a whole number, found '" + field.getText() + "'");
-        }
-    }
-
     /** On the FX thread, on the timer: the runner's latest state into the table and plot. */
     private void refresh() {
         SweepRunner r = runner;
@@ -241,6 +196,7 @@ public final class SweepWindow {
 
     private void show(SweepState state) {
         shown = state;
+        curves.update(sweepDir, state);
         axes = state.trials().isEmpty() ? List.of() : new ArrayList<>(state.trials().get(0).settings().keySet());
         table.getItems().setAll(state.trials());
         long ended = state.trials().stream().filter(t -> t.status().ended()).count();

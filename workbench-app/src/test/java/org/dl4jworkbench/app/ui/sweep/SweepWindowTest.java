@@ -61,12 +61,12 @@ class SweepWindowTest {
         double before = editor.spec().training().learningRate();
 
         robot.clickOn("Experiment").clickOn("Sweep settings...");
-        await(10, () -> robot.lookup("#" + SweepWindow.VARY_ID).tryQuery().isPresent());
+        await(10, () -> robot.lookup("#" + SweepForm.VARY_ID).tryQuery().isPresent());
         robot.interact(() -> {
-            robot.lookup("#" + SweepWindow.VARY_ID).queryAs(TextArea.class).setText("learning_rate=1e-5,3e-3");
-            robot.lookup("#" + SweepWindow.DATASET_ID).queryAs(TextField.class).setText("idx:" + data);
-            robot.lookup("#" + SweepWindow.TRIALS_ID).queryAs(TextField.class).setText("0");
-            robot.lookup("#" + SweepWindow.EPOCHS_ID).queryAs(TextField.class).setText("1");
+            robot.lookup("#" + SweepForm.VARY_ID).queryAs(TextArea.class).setText("learning_rate=1e-5,3e-3");
+            robot.lookup("#" + SweepForm.DATASET_ID).queryAs(TextField.class).setText("idx:" + data);
+            robot.lookup("#" + SweepForm.TRIALS_ID).queryAs(TextField.class).setText("0");
+            robot.lookup("#" + SweepForm.EPOCHS_ID).queryAs(TextField.class).setText("1");
         });
         robot.clickOn("#" + SweepWindow.START_ID);
         @SuppressWarnings("unchecked")
@@ -92,6 +92,11 @@ class SweepWindowTest {
         });
         assertThat(accent[0]).isGreaterThan(20);
 
+        // The trials' curves overlaid, read from their run folders.
+        robot.clickOn("Curves");
+        Canvas curves = robot.lookup("#" + TrialCurves.ID).queryAs(Canvas.class);
+        await(30, () -> inked(curves) > 200); // an empty canvas has none
+
         Button apply = robot.lookup("#" + SweepWindow.APPLY_ID).queryButton();
         assertThat(apply.isDisabled()).isFalse();
         robot.clickOn(apply);
@@ -99,5 +104,20 @@ class SweepWindowTest {
         assertThat(editor.undoTextProperty().get()).contains("Apply sweep settings (learning_rate=0.003)");
         robot.interact(editor::undo);
         assertThat(editor.spec().training().learningRate()).isEqualTo(before);
+    }
+
+    /** Pixels of {@code canvas} drawn in a colour (not white, grey or black). */
+    private static int inked(Canvas canvas) {
+        var snap = canvas.snapshot(null, null);
+        int n = 0;
+        for (int y = 0; y < (int) snap.getHeight(); y += 2) {
+            for (int x = 0; x < (int) snap.getWidth(); x += 2) {
+                var c = snap.getPixelReader().getColor(x, y);
+                double spread = Math.max(c.getRed(), Math.max(c.getGreen(), c.getBlue()))
+                        - Math.min(c.getRed(), Math.min(c.getGreen(), c.getBlue()));
+                n += spread > 0.25 ? 1 : 0;
+            }
+        }
+        return n;
     }
 }
