@@ -35,6 +35,7 @@ import org.dl4jworkbench.app.ui.predict.PredictionPane;
 import org.dl4jworkbench.app.ui.runs.ResumeBar;
 import org.dl4jworkbench.app.ui.runs.RunOpener;
 import org.dl4jworkbench.app.ui.runs.RunsView;
+import org.dl4jworkbench.app.ui.sweep.SweepMenu;
 import org.dl4jworkbench.app.ui.editor.NetworkCanvas;
 import org.dl4jworkbench.app.ui.editor.PaletteView;
 import org.dl4jworkbench.app.ui.editor.ProblemsView;
@@ -194,7 +195,7 @@ public final class MainWindow {
         var dark = new CheckMenuItem("Dark theme");
         dark.selectedProperty().bindBidirectional(model.darkProperty());
         var view = new Menu("View", null, dark);
-        var bar = new MenuBar(file, edit, view);
+        var bar = new MenuBar(file, edit, view, SweepMenu.menu(model, stage));
         bar.setUseSystemMenuBar(true);
         return bar;
     }
