@@ -177,20 +177,7 @@ public final class MainWindow {
             }
         });
 
-        var undo = item("Undo", "Shortcut+Z", editor::undo);
-        undo.textProperty().bind(editor.undoTextProperty());
-        undo.disableProperty().bind(editor.canUndoProperty().not());
-        var redo = item("Redo", "Shortcut+Shift+Z", editor::redo);
-        redo.textProperty().bind(editor.redoTextProperty());
-        redo.disableProperty().bind(editor.canRedoProperty().not());
-        var redoY = item("Redo (Ctrl+Y)", "Shortcut+Y", editor::redo);
-        redoY.setVisible(false); // a second accelerator for redo, as on Windows
-        var copy = item("Copy layer", "Shortcut+C", () -> editor.copyLayer(editor.selected()));
-        var paste = item("Paste layer", "Shortcut+V", editor::paste);
-        var duplicate = item("Duplicate layer", "Shortcut+D", () -> editor.duplicateLayer(editor.selected()));
-        var delete = item("Delete layer", "Delete", () -> editor.removeLayer(editor.selected()));
-        var edit = new Menu("Edit", null, undo, redo, redoY, new SeparatorMenuItem(), copy, paste, duplicate,
-                delete);
+        var edit = EditMenu.menu(editor);
 
         var dark = new CheckMenuItem("Dark theme");
         dark.selectedProperty().bindBidirectional(model.darkProperty());
