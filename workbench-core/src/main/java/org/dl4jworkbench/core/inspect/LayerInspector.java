@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
@@ -19,11 +18,6 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SeparableConvolution2D;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.ZeroPaddingLayer;
-import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
-import org.deeplearning4j.nn.conf.layers.wrapper.BaseWrapperLayer;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.graph.vertex.GraphVertex;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jworkbench.core.analysis.Shape;
 import org.dl4jworkbench.core.data.image.DecodedImage;
 import org.dl4jworkbench.core.data.image.ImageDecodeException;
@@ -41,6 +35,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * the model's normalizer), and the network runs in inference mode ({@code feedForward(x,
  * false)}: no dropout), so the last layer's output is the prediction's probabilities.
  *
+ * <p>An activation layer ({@code ActivationLayer}, as every Keras import has after its batch
+ * normalizations) applies its function in place, overwriting the output of the layer before it
+ * in what {@code feedForward} returns; that layer's output is computed once more from its input.
+ *
  * <p>Works on the predictor's own network (a loaded model, or a snapshot of one in training),
  * holding the network's monitor while it runs: DL4J's {@code output} is synchronized on it, so
  * predictions and inspections take turns instead of sharing the layers' state. Only the
@@ -54,13 +52,6 @@ public final class LayerInspector {
     /** A map larger than this on a side is sampled down for display (statistics use every value). */
     public static final int MAX_MAP_SIDE = 64;
     public static final int MAX_FILTERS = 64;
-
-    /** One layer's output as copied under the lock: channel-planar for images. */
-    private record Raw(String name, Layer conf, long[] shape, float[] values) {
-    }
-
-    private record Copied(List<Raw> layers, String filterLayer, long[] filterShape, float[] filters) {
-    }
 
     private LayerInspector() {
     }
@@ -80,13 +71,12 @@ public final class LayerInspector {
         predictor.normalizer().apply(bytes, h * w, features, 0);
         Network network = predictor.network();
         INDArray x = network.input(Nd4j.create(features, new long[] {1, c, h, w}, 'c'));
-        Copied copied = network.sequential().isPresent() ? sequential(network.sequential().get(), x)
-                : graph(network.graph().orElseThrow(), x, network.channelsLast());
+        Copies copied = Copies.of(network, x);
         List<String> classes = predictor.classNames();
         List<LayerOutput> layers = new ArrayList<>();
         int leftOut = 0;
         for (int i = 0; i < copied.layers().size(); i++) {
-            Raw raw = copied.layers().get(i);
+            Copies.Raw raw = copied.layers().get(i);
             boolean last = i == copied.layers().size() - 1;
             LayerOutput out = output(i, raw, last && raw.values().length == classes.size() ? classes : List.of());
             leftOut += out.mapsLeftOut();
@@ -99,77 +89,15 @@ public final class LayerInspector {
         return new NetworkInspection(source, bytes, h, w, c, layers, filters, note);
     }
 
-    private static Copied sequential(MultiLayerNetwork net, INDArray x) {
-        synchronized (net) {
-            List<INDArray> activations = net.feedForward(x, false); // [input, layer 0, layer 1, ...]
-            var confs = net.getLayerWiseConfigurations().getConfs();
-            List<Raw> raws = new ArrayList<>();
-            String filterLayer = null;
-            long[] filterShape = null;
-            float[] filters = null;
-            for (int i = 0; i < confs.size(); i++) {
-                Layer conf = unwrap(confs.get(i).getLayer());
-                raws.add(raw(conf.getLayerName() == null ? "layer" + i : conf.getLayerName(), conf,
-                        activations.get(i + 1), false));
-                if (filters == null && isPlainConvolution(conf)) {
-                    INDArray weights = net.getLayer(i).getParam("W").dup();
-                    filterLayer = raws.get(i).name();
-                    filterShape = weights.shape();
-                    filters = flat(weights);
-                }
-            }
-            return new Copied(raws, filterLayer, filterShape, filters);
-        }
-    }
-
-    private static Copied graph(ComputationGraph graph, INDArray x, boolean channelsLast) {
-        synchronized (graph) {
-            Map<String, INDArray> activations = graph.feedForward(x, false);
-            GraphVertex[] vertices = graph.getVertices();
-            List<Raw> raws = new ArrayList<>();
-            String filterLayer = null;
-            long[] filterShape = null;
-            float[] filters = null;
-            for (int index : graph.topologicalSortOrder()) {
-                GraphVertex v = vertices[index];
-                INDArray a = activations.get(v.getVertexName());
-                if (v.isInputVertex() || !v.hasLayer() || a == null) {
-                    continue; // plumbing (merges, preprocessors) shows in the layers around it
-                }
-                Layer conf = unwrap(v.getLayer().conf().getLayer());
-                raws.add(raw(v.getVertexName(), conf, a, channelsLast));
-                if (filters == null && isPlainConvolution(conf)) {
-                    INDArray weights = v.getLayer().getParam("W").dup();
-                    filterLayer = v.getVertexName();
-                    filterShape = weights.shape();
-                    filters = flat(weights);
-                }
-            }
-            return new Copied(raws, filterLayer, filterShape, filters);
-        }
-    }
-
-    /** Copies an activation, channel-planar: an activation layer may later overwrite its input in place. */
-    private static Raw raw(String name, Layer conf, INDArray activation, boolean channelsLast) {
-        INDArray a = activation.dup('c');
-        if (a.rank() == 4 && channelsLast) {
-            a = a.permute(0, 3, 1, 2).dup('c');
-        }
-        long[] shape = a.shape();
-        if (a.rank() != 4 && a.rank() != 2) {
-            shape = new long[] {1, a.length()};
-        }
-        return new Raw(name, conf, shape, flat(a));
-    }
-
-    /** Every value, in 'c' order, as floats. */
-    private static float[] flat(INDArray a) {
-        return Nd4j.toFlattened('c', a.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT)).toFloatVector();
-    }
-
-    private static LayerOutput output(int index, Raw raw, List<String> labels) {
+    private static LayerOutput output(int index, Copies.Raw raw, List<String> labels) {
         String activation = activation(raw.conf());
         float[] v = raw.values();
+        if (raw.shape().length == 4 && raw.shape()[2] * raw.shape()[3] == 1) { // 1x1 maps: really a vector
+            LayerStats stats = LayerStats.of(v, 0, 0);
+            return new LayerOutput(index, raw.name(), type(raw.conf()), activation,
+                    Shape.image(1, 1, (int) raw.shape()[1]), stats, (float) stats.min(), (float) stats.max(), List.of(),
+                    0, v, labels, Flags.of(activation, stats, v, labels));
+        }
         if (raw.shape().length == 4) {
             int c = (int) raw.shape()[1];
             int h = (int) raw.shape()[2];
@@ -235,26 +163,11 @@ public final class LayerInspector {
         return new FilterImages(layer, count, kh, kw, channels, images, count - shown);
     }
 
-    private static Layer unwrap(Layer layer) {
-        Layer l = layer;
-        while (true) {
-            if (l instanceof FrozenLayer f) {
-                l = f.getLayer();
-            } else if (l instanceof BaseWrapperLayer w) {
-                l = w.getUnderlying();
-            } else {
-                return l;
-            }
-        }
-    }
-
-    private static boolean isPlainConvolution(Layer conf) {
-        return conf instanceof ConvolutionLayer && !(conf instanceof DepthwiseConvolution2D)
-                && !(conf instanceof SeparableConvolution2D);
-    }
-
     /** "relu", "softmax", ...; empty for a layer without an activation function of its own. */
     static String activation(Layer conf) {
+        if (conf instanceof BatchNormalization || conf instanceof DropoutLayer) {
+            return ""; // they carry the configuration's default activation but never apply it
+        }
         if (conf instanceof BaseLayer b && b.getActivationFn() != null) {
             return b.getActivationFn().toString().toLowerCase(Locale.ROOT);
         }

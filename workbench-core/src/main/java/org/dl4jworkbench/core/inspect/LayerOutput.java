@@ -8,8 +8,9 @@ import org.dl4jworkbench.core.analysis.Shape;
  * "dense", "output", ...), activation function ("relu", "softmax"; empty where it has none),
  * output {@code shape} (for one image), statistics and flags. An image-shaped output comes as
  * feature maps (at most {@link LayerInspector#MAX_MAPS}; {@code mapsLeftOut} more were not kept),
- * scaled with the layer's range {@code low..high}; a vector output as its {@code values}, with
- * {@code labels} (the class names) for the output layer.
+ * scaled with the layer's range {@code low..high}; a vector output (and one of 1x1 maps, as a
+ * Keras MobileNet ends) as its {@code values}, with {@code labels} (the class names) for the
+ * output layer.
  */
 public record LayerOutput(int index, String name, String type, String activation, Shape shape, LayerStats stats,
                           float low, float high, List<FeatureMap> maps, int mapsLeftOut, float[] values,
@@ -27,8 +28,9 @@ public record LayerOutput(int index, String name, String type, String activation
         return values.clone();
     }
 
-    public boolean isImage() {
-        return shape.isImage();
+    /** Whether it shows as feature maps (else as {@link #values()}). */
+    public boolean hasMaps() {
+        return !maps.isEmpty();
     }
 
     public boolean flagged(LayerFlag.Kind kind) {

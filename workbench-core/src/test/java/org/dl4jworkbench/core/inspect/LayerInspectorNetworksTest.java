@@ -15,6 +15,8 @@ import java.util.stream.IntStream;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -132,6 +134,53 @@ class LayerInspectorNetworksTest {
             }
             assertThat(inspection.layers().get(3).labels()).isEqualTo(mini.classNames());
         }
+    }
+
+    @Test
+    void aLayerBeforeAnActivationLayerShowsItsOwnOutputNotTheActivationsWrittenOverIt() throws Exception {
+        // as a Keras import has them: convolution, batch normalization, then a separate relu
+        var conf = new NeuralNetConfiguration.Builder().seed(3).graphBuilder()
+                .addInputs("in")
+                .addLayer("conv", new ConvolutionLayer.Builder(3, 3).nOut(6).activation(Activation.IDENTITY).build(), "in")
+                .addLayer("bn", new BatchNormalization.Builder().build(), "conv")
+                .addLayer("relu", new ActivationLayer.Builder().activation(Activation.RELU).build(), "bn")
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10)
+                        .activation(Activation.SOFTMAX).build(), "relu")
+                .setOutputs("out")
+                .setInputTypes(InputType.convolutional(28, 28, 1))
+                .build();
+        var graph = new ComputationGraph(conf);
+        graph.init();
+        Predictor predictor = predictor(Network.of(graph));
+        NetworkInspection inspection = LayerInspector.inspect(predictor, digit);
+
+        assertThat(inspection.layers()).extracting(LayerOutput::name).containsExactly("conv", "bn", "relu", "out");
+        LayerOutput bn = inspection.layers().get(1);
+        assertThat(bn.activation()).isEmpty();
+        assertThat(bn.stats().min()).as("a batch normalization's output has negative values").isNegative();
+        assertThat(inspection.layers().get(2).stats().min()).isZero();
+        // freshly initialised, the normalization divides by sqrt(1 + eps): its output is the convolution's, a hair smaller
+        LayerOutput conv = inspection.layers().get(0);
+        double shrink = 1 / Math.sqrt(1 + 1e-5);
+        assertThat(graph.getLayer("bn").getParam("mean").sumNumber().doubleValue()).isZero();
+        assertThat(bn.low()).isCloseTo((float) (conv.low() * shrink), within(1e-5f));
+        assertThat(bn.high()).isCloseTo((float) (conv.high() * shrink), within(1e-5f));
+        float convRaw = conv.low() + conv.maps().get(4).at(9, 11) * (conv.high() - conv.low());
+        float bnRaw = bn.low() + bn.maps().get(4).at(9, 11) * (bn.high() - bn.low());
+        assertThat(bnRaw).isCloseTo((float) (convRaw * shrink), within(1e-5f));
+
+        // and the same in a sequential network
+        var list = new NeuralNetConfiguration.Builder().seed(3).list()
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(6).activation(Activation.IDENTITY).name("conv").build())
+                .layer(new ActivationLayer.Builder().activation(Activation.RELU).name("relu").build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10)
+                        .activation(Activation.SOFTMAX).name("out").build())
+                .setInputType(InputType.convolutional(28, 28, 1)).build();
+        var net = new MultiLayerNetwork(list);
+        net.init();
+        NetworkInspection sequential = LayerInspector.inspect(predictor(Network.of(net)), digit);
+        assertThat(sequential.layers().get(0).stats().min()).as("the convolution, not the relu after it").isNegative();
+        assertThat(sequential.layers().get(1).stats().min()).isZero();
     }
 
     private static INDArray input(Predictor predictor) throws Exception {

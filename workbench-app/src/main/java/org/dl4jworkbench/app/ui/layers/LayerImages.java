@@ -12,7 +12,7 @@ import org.dl4jworkbench.core.inspect.FilterImages;
 final class LayerImages {
 
     /** A map or filter is drawn about this many pixels on its longer side. */
-    static final int TARGET = 56;
+    static final int TARGET = 44;
 
     private LayerImages() {
     }

@@ -40,9 +40,12 @@ final class LayerRow {
 
     static Node of(LayerOutput layer, List<Image> maps) {
         var info = info(layer);
-        Node content = layer.isImage() ? maps(layer, maps)
+        Node content = layer.hasMaps() ? maps(layer, maps)
                 : layer.labels().isEmpty() ? bars(layer) : classes(layer);
         var row = new HBox(16, info, content);
+        // a FlowPane inside an HBox is measured at its preferred wrap length: wrap at the room there is
+        content.lookupAll("." + LayersView.MAPS).forEach(n -> ((FlowPane) n).prefWrapLengthProperty()
+                .bind(row.widthProperty().subtract(info.getPrefWidth() + 40)));
         row.setId(LayersView.rowId(layer.name()));
         row.getStyleClass().add(LayersView.ROW);
         if (!layer.flags().isEmpty()) {

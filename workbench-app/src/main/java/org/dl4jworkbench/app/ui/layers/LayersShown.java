@@ -33,7 +33,7 @@ record LayersShown(NetworkInspection inspection, String model, Image input, List
 
     private static List<Image> filters(FilterImages f) {
         return java.util.stream.IntStream.range(0, f.images().size())
-                .mapToObj(i -> (Image) LayerImages.filter(f, i, 40)).toList();
+                .mapToObj(i -> (Image) LayerImages.filter(f, i, 36)).toList();
     }
 
     /** Layer {@code i}'s map pictures, in the order of its maps. */

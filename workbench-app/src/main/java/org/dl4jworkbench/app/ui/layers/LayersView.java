@@ -99,7 +99,7 @@ final class LayersView {
         return box;
     }
 
-    private static Node filters(FilterImages f, LayersShown shown) {
+    private Node filters(FilterImages f, LayersShown shown) {
         var title = new Label(String.format(Locale.ROOT, "Filters of %s, the first convolution: %d of %dx%dx%d%s",
                 f.layer(), f.count(), f.height(), f.width(), f.channels(), f.channels() == 3 ? " (as colour)"
                         : f.channels() == 1 ? "" : " (first input channel, grey)"));
@@ -107,6 +107,7 @@ final class LayersView {
         var hint = new Label("Grey is a weight of zero; lighter positive, darker negative, on one scale for all.");
         hint.getStyleClass().add("hint");
         var grid = new FlowPane(4, 4);
+        grid.prefWrapLengthProperty().bind(list.widthProperty().subtract(40));
         for (int i = 0; i < shown.filters().size(); i++) {
             var frame = new HBox(new ImageView(shown.filters().get(i)));
             frame.getStyleClass().add("feature-map");
