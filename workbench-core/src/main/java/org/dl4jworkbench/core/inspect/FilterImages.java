@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * The learned filters of a network's first convolution, as small images: {@code count} filters
  * of {@code height x width}, each with {@code channels} planes (3: R, G, B as the network takes
- * its input; 1: grey), scaled for display with one scale for the whole bank, 0.5 for a weight of
- * zero, 0 and 1 for the largest negative and positive weight, so strong and weak filters compare.
+ * its input; 1: grey), each scaled for display on its own symmetric scale: 0.5 for a weight of
+ * zero, 0 or 1 for the filter's largest weight in size (negative or positive).
  * Only the first {@code images.size()} are kept; {@code leftOut} more were not.
  */
 public record FilterImages(String layer, int count, int height, int width, int channels, List<float[]> images,

@@ -140,20 +140,24 @@ public final class LayerInspector {
         return new FeatureMap(m, dh, dw, pixels, allZero);
     }
 
-    /** The bank's weights {@code [filters, channels, kh, kw]} as images, one scale for all (0.5 = zero). */
+    /**
+     * The bank's weights {@code [filters, channels, kh, kw]} as images, each filter on its own
+     * symmetric scale (0.5 = zero): in a trained bank a few filters have far larger weights than
+     * the rest, and on one scale for all most would show as flat grey.
+     */
     private static FilterImages filters(String layer, long[] shape, float[] weights) {
         int count = (int) shape[0];
         int channels = (int) shape[1];
         int kh = (int) shape[2];
         int kw = (int) shape[3];
-        float largest = 0;
-        for (float x : weights) {
-            largest = Math.max(largest, Math.abs(x));
-        }
         int shown = Math.min(count, MAX_FILTERS);
         int perFilter = channels * kh * kw;
         List<float[]> images = new ArrayList<>(shown);
         for (int f = 0; f < shown; f++) {
+            float largest = 0;
+            for (int i = 0; i < perFilter; i++) {
+                largest = Math.max(largest, Math.abs(weights[f * perFilter + i]));
+            }
             float[] image = new float[perFilter];
             for (int i = 0; i < perFilter; i++) {
                 image[i] = largest > 0 ? 0.5f + weights[f * perFilter + i] / (2 * largest) : 0.5f;

@@ -90,6 +90,17 @@ public final class LayersModel {
         pane.useTrainingSnapshot(() -> { }); // the predictor changes, and the listener looks again
     }
 
+    /** Stops looking (the window closed): work under way is dropped, and a new model is not looked with. */
+    public void forget() {
+        generation++;
+        if (running != null) {
+            running.cancel();
+        }
+        image.set(null);
+        shown.set(null);
+        status.set("");
+    }
+
     private void look() {
         Predictor p = pane.predictorProperty().get();
         Path file = image.get();

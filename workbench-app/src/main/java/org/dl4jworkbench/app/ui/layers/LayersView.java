@@ -104,7 +104,7 @@ final class LayersView {
                 f.layer(), f.count(), f.height(), f.width(), f.channels(), f.channels() == 3 ? " (as colour)"
                         : f.channels() == 1 ? "" : " (first input channel, grey)"));
         title.getStyleClass().add("layer-name");
-        var hint = new Label("Grey is a weight of zero; lighter positive, darker negative, on one scale for all.");
+        var hint = new Label("Each on its own scale: grey is a weight of zero, lighter positive, darker negative.");
         hint.getStyleClass().add("hint");
         var grid = new FlowPane(4, 4);
         grid.prefWrapLengthProperty().bind(list.widthProperty().subtract(40));

@@ -97,6 +97,7 @@ public final class LayersWindow {
         var scene = new Scene(root, 1180, 800);
         scene.getStylesheets().addAll(css("workbench.css"), css("layers.css"));
         stage.setScene(scene);
+        stage.setOnHidden(e -> model.forget()); // a closed window does not look again at every new model
     }
 
     private static String css(String name) {

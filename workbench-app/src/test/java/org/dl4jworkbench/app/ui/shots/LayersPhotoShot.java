@@ -19,15 +19,15 @@ import org.dl4jworkbench.core.spec.Templates;
 
 /**
  * The layers view of a real CIFAR-10 test photo (docs/screenshots/layers-photo.png), with the
- * cifar10-cnn template trained briefly here (4 epochs of batch 64 on 600 real training photos
+ * cifar10-cnn template trained briefly here (3 epochs of batch 32 on 400 real training photos
  * per class from .cache/cifar10, the folder the tests fill; a minute or two, not the template's
  * full run, so far from its accuracy), saved
  * as a model zip and opened in the Predict tab.
  */
 public final class LayersPhotoShot implements Screenshots.Scenario {
 
-    static final int PER_CLASS = Integer.getInteger("shot.perClass", 600);
-    static final int EPOCHS = Integer.getInteger("shot.epochs", 4);
+    static final int PER_CLASS = Integer.getInteger("shot.perClass", 400);
+    static final int EPOCHS = Integer.getInteger("shot.epochs", 3);
     static final String PHOTO = System.getProperty("shot.photo", "test/automobile/0001.jpg");
 
     @Override
@@ -38,7 +38,7 @@ public final class LayersPhotoShot implements Screenshots.Scenario {
         }
         Path dir = Files.createTempDirectory("layers-photo-shot");
         NetworkSpec cnn = Templates.find("cifar10-cnn").orElseThrow().spec();
-        LayersShot.trainThenLook(stage, () -> LayersShot.save(cnn.withTraining(cnn.training().withEpochs(EPOCHS).withBatchSize(64)),
+        LayersShot.trainThenLook(stage, () -> LayersShot.save(cnn.withTraining(cnn.training().withEpochs(EPOCHS).withBatchSize(32)),
                 data(cifar), dir), "cifar10-cnn", photo(cifar, dir));
         return Double.parseDouble(System.getProperty("shot.wait", "200"));
     }

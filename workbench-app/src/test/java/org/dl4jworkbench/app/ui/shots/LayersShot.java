@@ -100,7 +100,7 @@ public final class LayersShot implements Screenshots.Scenario {
         });
     }
 
-    private static void openLayersOnceShown(Stage stage, PredictionPane pane) {
+    static void openLayersOnceShown(Stage stage, PredictionPane pane) {
         var items = pane.model().items();
         items.addListener(new ListChangeListener<PredictionItem>() {
             @Override
