@@ -40,7 +40,7 @@ public final class LayersPhotoShot implements Screenshots.Scenario {
         NetworkSpec cnn = Templates.find("cifar10-cnn").orElseThrow().spec();
         LayersShot.trainThenLook(stage, () -> LayersShot.save(cnn.withTraining(cnn.training().withEpochs(EPOCHS).withBatchSize(32)),
                 data(cifar), dir), "cifar10-cnn", photo(cifar, dir));
-        return Double.parseDouble(System.getProperty("shot.wait", "200"));
+        return Double.parseDouble(System.getProperty("shot.wait", "300"));
     }
 
     /** The test photo, copied under a name that says its class ("automobile-0001.jpg"). */
