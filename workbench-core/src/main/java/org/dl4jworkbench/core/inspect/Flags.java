@@ -31,7 +31,8 @@ final class Flags {
                     + "after it see nothing of it"));
         } else if (stats.zeroShare() > DEAD_ZERO_SHARE) {
             flags.add(new LayerFlag(LayerFlag.Kind.DEAD, String.format(Locale.ROOT, "%.1f%% of the outputs are "
-                    + "exactly zero for this image (more than %.0f%%)", stats.zeroShare() * 100, DEAD_ZERO_SHARE * 100)));
+                    + "exactly zero for this image (more than %.0f%%)", stats.zeroShare() * 100,
+                    DEAD_ZERO_SHARE * 100)));
         } else if (stats.maps() > 0 && stats.zeroMaps() >= DEAD_MAP_SHARE * stats.maps()) {
             flags.add(new LayerFlag(LayerFlag.Kind.DEAD, String.format(Locale.ROOT, "%d of %d feature maps are zero "
                     + "everywhere for this image", stats.zeroMaps(), stats.maps())));

@@ -84,8 +84,8 @@ public final class LayerInspector {
         }
         FilterImages filters = copied.filters() == null ? null
                 : filters(copied.filterLayer(), copied.filterShape(), copied.filters());
-        String note = leftOut == 0 ? "" : String.format(Locale.ROOT, "%,d feature maps not shown (at most %d per layer)",
-                leftOut, MAX_MAPS);
+        String note = leftOut == 0 ? "" : String.format(Locale.ROOT,
+                "%,d feature maps not shown (at most %d per layer)", leftOut, MAX_MAPS);
         return new NetworkInspection(source, bytes, h, w, c, layers, filters, note);
     }
 

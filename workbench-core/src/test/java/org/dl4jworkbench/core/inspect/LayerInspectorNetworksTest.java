@@ -49,7 +49,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
-/** The layers view's core on other networks: saturated sigmoids, graphs (channels first and last), a snapshot in training. */
+/**
+ * The layers view's core on other networks: saturated sigmoids, graphs (channels first and
+ * last), layers before an activation layer, a snapshot taken in training.
+ */
 class LayerInspectorNetworksTest {
 
     @TempDir
@@ -141,7 +144,8 @@ class LayerInspectorNetworksTest {
         // as a Keras import has them: convolution, batch normalization, then a separate relu
         var conf = new NeuralNetConfiguration.Builder().seed(3).graphBuilder()
                 .addInputs("in")
-                .addLayer("conv", new ConvolutionLayer.Builder(3, 3).nOut(6).activation(Activation.IDENTITY).build(), "in")
+                .addLayer("conv", new ConvolutionLayer.Builder(3, 3).nOut(6).activation(Activation.IDENTITY).build(),
+                        "in")
                 .addLayer("bn", new BatchNormalization.Builder().build(), "conv")
                 .addLayer("relu", new ActivationLayer.Builder().activation(Activation.RELU).build(), "bn")
                 .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10)
@@ -159,7 +163,8 @@ class LayerInspectorNetworksTest {
         assertThat(bn.activation()).isEmpty();
         assertThat(bn.stats().min()).as("a batch normalization's output has negative values").isNegative();
         assertThat(inspection.layers().get(2).stats().min()).isZero();
-        // freshly initialised, the normalization divides by sqrt(1 + eps): its output is the convolution's, a hair smaller
+        // freshly initialised, the normalization divides by sqrt(1 + eps): its output is the
+        // convolution's, a hair smaller
         LayerOutput conv = inspection.layers().get(0);
         double shrink = 1 / Math.sqrt(1 + 1e-5);
         assertThat(graph.getLayer("bn").getParam("mean").sumNumber().doubleValue()).isZero();

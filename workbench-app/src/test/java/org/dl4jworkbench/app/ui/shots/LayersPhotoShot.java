@@ -38,8 +38,9 @@ public final class LayersPhotoShot implements Screenshots.Scenario {
         }
         Path dir = Files.createTempDirectory("layers-photo-shot");
         NetworkSpec cnn = Templates.find("cifar10-cnn").orElseThrow().spec();
-        LayersShot.trainThenLook(stage, () -> LayersShot.save(cnn.withTraining(cnn.training().withEpochs(EPOCHS).withBatchSize(32)),
-                data(cifar), dir), "cifar10-cnn", photo(cifar, dir));
+        NetworkSpec spec = cnn.withTraining(cnn.training().withEpochs(EPOCHS).withBatchSize(32));
+        Path photo = photo(cifar, dir);
+        LayersShot.trainThenLook(stage, () -> LayersShot.save(spec, data(cifar), dir), "cifar10-cnn", photo);
         return Double.parseDouble(System.getProperty("shot.wait", "300"));
     }
 

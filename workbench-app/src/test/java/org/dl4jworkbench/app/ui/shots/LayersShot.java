@@ -38,11 +38,12 @@ public final class LayersShot implements Screenshots.Scenario {
     public double act(MainWindow window, WorkbenchModel model, Stage stage) throws Exception {
         Dataset mini = model.datasetProperty().get();
         Path dir = Files.createTempDirectory("layers-shot");
-        Path digit = MnistModelFixture.writeDigit(mini.test(), 0, dir.resolve("digit-" + mini.test().label(0) + ".png"));
+        var test = mini.test();
+        Path digit = MnistModelFixture.writeDigit(test, 0, dir.resolve("digit-" + test.label(0) + ".png"));
         var data = new Dataset(mini.name(), mini.train().subset(IntStream.range(0, 3000).toArray()), mini.test());
         NetworkSpec lenet = Templates.find("lenet").orElseThrow().spec();
-        trainThenLook(stage, () -> save(lenet.withTraining(lenet.training().withEpochs(1).withBatchSize(64)), data, dir),
-                "lenet", digit);
+        NetworkSpec spec = lenet.withTraining(lenet.training().withEpochs(1).withBatchSize(64));
+        trainThenLook(stage, () -> save(spec, data, dir), "lenet", digit);
         return Double.parseDouble(System.getProperty("shot.wait", "90"));
     }
 
