@@ -136,4 +136,20 @@ class LayersWindowTest {
         var summary = (Label) window.stage().getScene().lookup("#" + LayersView.SUMMARY_ID);
         assertThat(summary.getText()).contains("conv2 (dead)").contains("pool2 (dead)");
     }
+
+    @Test
+    void withoutARunTheSnapshotButtonIsOffAndAClosedWindowNoLongerFollowsThePane(FxRobot robot) throws Exception {
+        LoadedModel loaded = ModelFiles.load(lenet.file());
+        robot.interact(() -> pane.use(new Predictor(loaded), "lenet"));
+        LayersWindow window = openLayers(robot);
+        assertThat(robot.lookup("#" + LayersWindow.SNAPSHOT_ID).queryButton().isDisabled()).isTrue();
+        assertThat(row(window, "conv1")).isNotNull();
+
+        robot.interact(() -> window.stage().hide());
+        robot.interact(() -> pane.use(new Predictor(loaded), "lenet again"));
+        settle();
+        assertThat(window.model().imageProperty().get()).isNull();
+        assertThat(row(window, "conv1")).as("nothing looked at once closed").isNull();
+        assertThat(window.model().busyProperty().get()).isZero();
+    }
 }
