@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         description = "DL4J Workbench: design, train and use image classifiers with Deeplearning4j.%n"
                 + "Without a command (or with a project folder), opens the workbench window.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ImportCommand.class, RunsCommand.class,
-                SummaryCommand.class, TemplatesCommand.class, DatasetsCommand.class, ModelsCommand.class,
+                SummaryCommand.class, TemplatesCommand.class, SweepCommand.class, DatasetsCommand.class, ModelsCommand.class,
                 ExportJavaCommand.class,
                 CacheCommand.class})
 public final class WorkbenchCommand implements Runnable {

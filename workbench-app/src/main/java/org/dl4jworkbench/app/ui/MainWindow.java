@@ -35,6 +35,7 @@ import org.dl4jworkbench.app.ui.predict.PredictionPane;
 import org.dl4jworkbench.app.ui.runs.ResumeBar;
 import org.dl4jworkbench.app.ui.runs.RunOpener;
 import org.dl4jworkbench.app.ui.runs.RunsView;
+import org.dl4jworkbench.app.ui.sweep.SweepMenu;
 import org.dl4jworkbench.app.ui.editor.NetworkCanvas;
 import org.dl4jworkbench.app.ui.editor.PaletteView;
 import org.dl4jworkbench.app.ui.editor.ProblemsView;
@@ -176,25 +177,12 @@ public final class MainWindow {
             }
         });
 
-        var undo = item("Undo", "Shortcut+Z", editor::undo);
-        undo.textProperty().bind(editor.undoTextProperty());
-        undo.disableProperty().bind(editor.canUndoProperty().not());
-        var redo = item("Redo", "Shortcut+Shift+Z", editor::redo);
-        redo.textProperty().bind(editor.redoTextProperty());
-        redo.disableProperty().bind(editor.canRedoProperty().not());
-        var redoY = item("Redo (Ctrl+Y)", "Shortcut+Y", editor::redo);
-        redoY.setVisible(false); // a second accelerator for redo, as on Windows
-        var copy = item("Copy layer", "Shortcut+C", () -> editor.copyLayer(editor.selected()));
-        var paste = item("Paste layer", "Shortcut+V", editor::paste);
-        var duplicate = item("Duplicate layer", "Shortcut+D", () -> editor.duplicateLayer(editor.selected()));
-        var delete = item("Delete layer", "Delete", () -> editor.removeLayer(editor.selected()));
-        var edit = new Menu("Edit", null, undo, redo, redoY, new SeparatorMenuItem(), copy, paste, duplicate,
-                delete);
+        var edit = EditMenu.menu(editor);
 
         var dark = new CheckMenuItem("Dark theme");
         dark.selectedProperty().bindBidirectional(model.darkProperty());
         var view = new Menu("View", null, dark);
-        var bar = new MenuBar(file, edit, view);
+        var bar = new MenuBar(file, edit, view, SweepMenu.menu(model, stage));
         bar.setUseSystemMenuBar(true);
         return bar;
     }

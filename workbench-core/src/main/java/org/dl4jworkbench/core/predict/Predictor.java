@@ -59,6 +59,20 @@ public final class Predictor {
     }
 
     /**
+     * The network itself, for views that look inside it (the layers view). The same rule holds
+     * for them: work on it while holding its monitor ({@code synchronized} on the DL4J object, as
+     * {@code output} is), so they and predictions take turns.
+     */
+    public Network network() {
+        return network;
+    }
+
+    /** How this model's images are normalized after decoding and resizing. */
+    public Normalizer normalizer() {
+        return normalizer;
+    }
+
+    /**
      * @param topK how many classes to list (at most all of them)
      * @throws ImageDecodeException where the file is not a usable image ("empty file", "truncated JPEG")
      */

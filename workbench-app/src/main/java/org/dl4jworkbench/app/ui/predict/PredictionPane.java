@@ -30,6 +30,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.dl4jworkbench.app.project.Project;
 import org.dl4jworkbench.app.ui.TrainAction;
+import org.dl4jworkbench.app.ui.layers.LayersWindow;
 import org.dl4jworkbench.core.data.WorkbenchDirs;
 import org.dl4jworkbench.core.predict.Predictor;
 import org.dl4jworkbench.core.pretrained.PretrainedCatalog;
@@ -94,7 +95,9 @@ public final class PredictionPane {
         useTraining.disableProperty().bind(model.trainingRunsProperty().not());
         var choose = button("Choose images...", this::chooseImages);
         var paste = button("Paste image", this::paste);
-        var bar = new HBox(8, open, mobileNet, useTraining, choose, paste, grow(new Region()), activity, busy);
+        var layers = button("Layers...", () -> LayersWindow.showFor(model, compute, root)); // inside the network
+        layers.setId(LayersWindow.OPEN_ID);
+        var bar = new HBox(8, open, mobileNet, useTraining, choose, paste, layers, grow(new Region()), activity, busy);
         bar.setAlignment(Pos.CENTER_LEFT);
         var drop = new Label("Drop images or a folder of images here");
         drop.getStyleClass().add("drop-hint");
