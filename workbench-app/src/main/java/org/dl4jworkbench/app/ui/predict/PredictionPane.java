@@ -56,7 +56,6 @@ public final class PredictionPane {
     public static final String INSTALL_ID = "prediction-install";
 
     private final PredictionModel model;
-    private final ExplainPanel explain;
     private final VBox root = new VBox(10);
     private final VBox results = new VBox(10);
     private final TableView<FolderRow> table = new TableView<>();
@@ -71,7 +70,7 @@ public final class PredictionPane {
     /** @param compute opens models and predicts; @param io lists folders and writes exports */
     public PredictionPane(Executor compute, Executor io) {
         this.model = new PredictionModel(compute, io);
-        this.explain = new ExplainPanel(compute, model.predictorProperty(), model.items());
+        var explain = new ExplainPanel(compute, model.predictorProperty(), model.items());
         root.setId(ID);
         root.setUserData(this); // for tests and screenshots, which find the pane in the window
         root.setPadding(new Insets(12));
@@ -104,7 +103,7 @@ public final class PredictionPane {
         var dropZone = new StackPane(drop);
         dropZone.getStyleClass().add("drop-zone");
         dropZone.setMinHeight(70);
-        root.getChildren().setAll(title, bar, dropZone, resultsBar(), explain.overlay(), resultsView(), tableView());
+        root.getChildren().setAll(title, bar, dropZone, resultsBar(explain), resultsView(explain), tableView());
         root.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
                 e.acceptTransferModes(TransferMode.COPY);
@@ -126,7 +125,7 @@ public final class PredictionPane {
         });
     }
 
-    private Node resultsBar() {
+    private Node resultsBar(ExplainPanel explain) {
         var heading = new Label("Results, newest first");
         heading.getStyleClass().add("prediction-heading");
         var clear = button("Clear", model::clear);
@@ -138,10 +137,10 @@ public final class PredictionPane {
         export.disableProperty().bind(model.exportableProperty().not());
         var bar = new HBox(8, heading, grow(new Region()), explain.controls(), clear, export);
         bar.setAlignment(Pos.CENTER_LEFT);
-        return bar;
+        return new VBox(10, bar, explain.overlay()); // the heat map under the bar while Explain is on
     }
 
-    private Node resultsView() {
+    private Node resultsView(ExplainPanel explain) {
         results.setId(RESULTS_ID);
         model.items().addListener((ListChangeListener<PredictionItem>) c -> results.getChildren().setAll(
                 model.items().stream().map(i -> explain.selectable(i, PredictionNodes.node(i, install))).toList()));
