@@ -1,13 +1,11 @@
 package org.dl4jworkbench.core.explain;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import org.dl4jworkbench.core.data.Dataset;
 import org.dl4jworkbench.core.data.Datasets;
 import org.dl4jworkbench.core.data.ImageSet;
-import org.dl4jworkbench.core.model.ModelFiles;
-import org.dl4jworkbench.core.model.ModelMetadata;
+import org.dl4jworkbench.core.predict.MnistModelFixture;
 import org.dl4jworkbench.core.spec.Activation;
 import org.dl4jworkbench.core.spec.ConvolutionSpec;
 import org.dl4jworkbench.core.spec.DenseSpec;
@@ -17,11 +15,7 @@ import org.dl4jworkbench.core.spec.NetworkSpec;
 import org.dl4jworkbench.core.spec.OutputSpec;
 import org.dl4jworkbench.core.spec.Padding;
 import org.dl4jworkbench.core.spec.PoolingSpec;
-import org.dl4jworkbench.core.spec.SpecJson;
 import org.dl4jworkbench.core.spec.TrainingSpec;
-import org.dl4jworkbench.core.train.Trainer;
-import org.dl4jworkbench.core.train.TrainingListener;
-import org.dl4jworkbench.core.train.TrainingResult;
 
 /**
  * A real convolutional model for explanation tests: a small LeNet (two 5x5 convolutions of 8
@@ -53,11 +47,7 @@ public final class CnnModelFixture {
     /** Any spec for 28x28 gray digits, trained on mnist-mini as its training settings say. */
     public static TrainedModel train(Path dir, NetworkSpec spec) throws Exception {
         Dataset data = Datasets.open("mnist-mini");
-        TrainingResult result = new Trainer(spec, data).train(TrainingListener.NONE);
-        var metadata = new ModelMetadata(ModelMetadata.FORMAT_VERSION, "test", "1.0.0-M2.1", Instant.now().toString(),
-                data.classNames(), 28, 28, 1, result.normalizer(), data.name(), 1, 0.0, SpecJson.toTree(spec));
-        Path file = dir.resolve(spec.name() + ".zip");
-        ModelFiles.save(result.network(), metadata, file);
+        Path file = MnistModelFixture.trainAndSave(spec, data, dir.resolve(spec.name() + ".zip"));
         return new TrainedModel(file, spec, data.test());
     }
 }

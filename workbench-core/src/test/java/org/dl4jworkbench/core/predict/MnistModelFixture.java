@@ -35,12 +35,19 @@ public final class MnistModelFixture {
         Dataset data = Datasets.open("mnist-mini");
         NetworkSpec mlp = Templates.find("mlp").orElseThrow().spec();
         NetworkSpec spec = mlp.withTraining(mlp.training().withEpochs(1).withBatchSize(100));
+        return new TrainedModel(trainAndSave(spec, data, dir.resolve("mlp-model.zip")), data.test());
+    }
+
+    /**
+     * Trains a network for 28x28 gray digits on {@code data} as its training settings say and
+     * saves it as the workbench saves models (the other digit fixtures train through this).
+     */
+    public static Path trainAndSave(NetworkSpec spec, Dataset data, Path file) throws Exception {
         TrainingResult result = new Trainer(spec, data).train(TrainingListener.NONE);
         var metadata = new ModelMetadata(ModelMetadata.FORMAT_VERSION, "test", "1.0.0-M2.1", Instant.now().toString(),
                 data.classNames(), 28, 28, 1, result.normalizer(), data.name(), 1, 0.0, SpecJson.toTree(spec));
-        Path file = dir.resolve("mlp-model.zip");
         ModelFiles.save(result.network(), metadata, file);
-        return new TrainedModel(file, data.test());
+        return file;
     }
 
     /** Writes image {@code index} of a gray set as an 8-bit gray PNG: white ink on black, as MNIST stores it. */
