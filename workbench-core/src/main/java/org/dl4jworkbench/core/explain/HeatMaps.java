@@ -66,8 +66,11 @@ final class HeatMaps {
 
     /**
      * Bilinear resampling of a layer's map onto the input, each feature cell placed at the
-     * centre of its receptive field ({@link Geometry}); pixels beyond the outermost centres
-     * take the nearest edge's value.
+     * centre of its receptive field ({@link Geometry}). Within half a cell beyond the outermost
+     * centres a pixel takes the nearest edge's value (all there is with 'same' padding); where
+     * unpadded layers leave a wider margin (LeNet's last cells are centred on the middle 14 of
+     * 28 pixels) the value fades linearly to zero at the image's border, as fewer and fewer
+     * cells see those pixels, instead of being drawn out into streaks to the border.
      */
     static Map2d resize(Map2d source, int width, int height, Geometry geometry) {
         float[] out = new float[width * height];
@@ -75,18 +78,22 @@ final class HeatMaps {
         int sw = source.width();
         int sh = source.height();
         for (int y = 0; y < height; y++) {
-            double sy = clamp((y + 0.5 - geometry.offsetY()) / geometry.strideY(), sh - 1);
+            double rawY = (y + 0.5 - geometry.offsetY()) / geometry.strideY();
+            double fadeY = fade(rawY, sh, geometry.strideY(), geometry.offsetY(), height);
+            double sy = clamp(rawY, sh - 1);
             int y0 = (int) Math.floor(sy);
             int y1 = Math.min(y0 + 1, sh - 1);
             double fy = sy - y0;
             for (int x = 0; x < width; x++) {
-                double sx = clamp((x + 0.5 - geometry.offsetX()) / geometry.strideX(), sw - 1);
+                double rawX = (x + 0.5 - geometry.offsetX()) / geometry.strideX();
+                double fade = fadeY * fade(rawX, sw, geometry.strideX(), geometry.offsetX(), width);
+                double sx = clamp(rawX, sw - 1);
                 int x0 = (int) Math.floor(sx);
                 int x1 = Math.min(x0 + 1, sw - 1);
                 double fx = sx - x0;
                 double top = in[y0 * sw + x0] * (1 - fx) + in[y0 * sw + x1] * fx;
                 double bottom = in[y1 * sw + x0] * (1 - fx) + in[y1 * sw + x1] * fx;
-                out[y * width + x] = (float) (top * (1 - fy) + bottom * fy);
+                out[y * width + x] = (float) (fade * (top * (1 - fy) + bottom * fy));
             }
         }
         return new Map2d(width, height, out);
@@ -105,6 +112,21 @@ final class HeatMaps {
             }
         }
         return out;
+    }
+
+    /**
+     * 1 up to half a cell beyond the outermost cell centres, then falling linearly to 0 at the
+     * image's border ({@code raw}: the position in cells; the margin: from the outermost centre
+     * to the border, in pixels).
+     */
+    private static double fade(double raw, int cells, double stride, double offset, int size) {
+        double beyond = raw < 0 ? -raw * stride : raw > cells - 1 ? (raw - (cells - 1)) * stride : 0;
+        double margin = raw < 0 ? offset : size - (offset + stride * (cells - 1));
+        double free = stride / 2;
+        if (beyond <= free || margin <= free) {
+            return 1;
+        }
+        return Math.max(0, 1 - (beyond - free) / (margin - free));
     }
 
     private static double clamp(double v, int max) {
