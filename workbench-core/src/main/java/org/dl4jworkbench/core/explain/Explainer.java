@@ -2,11 +2,8 @@ package org.dl4jworkbench.core.explain;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.IntStream;
 import org.dl4jworkbench.core.data.image.DecodedImage;
 import org.dl4jworkbench.core.data.image.ImageDecodeException;
 import org.dl4jworkbench.core.data.image.ImageDecoder;
@@ -15,9 +12,9 @@ import org.dl4jworkbench.core.model.LoadedModel;
 import org.dl4jworkbench.core.model.Network;
 import org.dl4jworkbench.core.predict.ClassProbability;
 import org.dl4jworkbench.core.predict.Prediction;
+import org.dl4jworkbench.core.predict.Predictor;
 import org.dl4jworkbench.core.spec.InputSpec;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Heat maps of what a model looked at: Grad-CAM on a convolution (by default the last one,
@@ -117,9 +114,7 @@ public final class Explainer {
         int w = in.width();
         int c = in.channels();
         byte[] bytes = ImagePreprocessor.toInput(image, h, w, c);
-        float[] features = new float[bytes.length];
-        model.normalizer().apply(bytes, h * w, features, 0);
-        INDArray x = network.input(Nd4j.create(features, new long[] {1, c, h, w}, 'c'));
+        INDArray x = network.input(Predictor.features(model, bytes));
         NetworkWalk.Pass pass;
         synchronized (network.dl4j()) {
             pass = walk.run(x, out -> targetClass != null ? targetClass : argMax(flat(out)), target);
@@ -148,7 +143,7 @@ public final class Explainer {
             geometry = Geometry.stretched(h, w, raw.height(), raw.width());
         }
         HeatMaps.Map2d full = HeatMaps.resize(raw, w, h, geometry);
-        var prediction = new Prediction(top(probabilities, Math.min(5, probabilities.length)), probabilities, bytes,
+        var prediction = new Prediction(Predictor.top(classNames, probabilities, 5), probabilities, bytes,
                 h, w, c);
         var explained = new ClassProbability(cls, classNames.get(cls), probabilities[cls]);
         return new Explanation(method, target == null ? Explanation.INPUT : target, raw.width(), raw.height(), explained,
@@ -200,14 +195,5 @@ public final class Explainer {
             }
         }
         return best;
-    }
-
-    private List<ClassProbability> top(double[] probabilities, int k) {
-        List<ClassProbability> top = new ArrayList<>(k);
-        IntStream.range(0, probabilities.length).boxed()
-                .sorted(Comparator.comparingDouble((Integer i) -> -probabilities[i]).thenComparing(i -> i))
-                .limit(k)
-                .forEach(i -> top.add(new ClassProbability(i, classNames.get(i), probabilities[i])));
-        return top;
     }
 }

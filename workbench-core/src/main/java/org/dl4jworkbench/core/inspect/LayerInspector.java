@@ -26,7 +26,6 @@ import org.dl4jworkbench.core.data.image.ImagePreprocessor;
 import org.dl4jworkbench.core.model.Network;
 import org.dl4jworkbench.core.predict.Predictor;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Looks inside a network for one image, as NVIDIA DIGITS does: every layer's output (feature
@@ -67,10 +66,8 @@ public final class LayerInspector {
         int w = predictor.input().width();
         int c = predictor.input().channels();
         byte[] bytes = ImagePreprocessor.toInput(image, h, w, c);
-        float[] features = new float[bytes.length];
-        predictor.normalizer().apply(bytes, h * w, features, 0);
-        Network network = predictor.network();
-        INDArray x = network.input(Nd4j.create(features, new long[] {1, c, h, w}, 'c'));
+        Network network = predictor.model().network();
+        INDArray x = network.input(Predictor.features(predictor.model(), bytes));
         Copies copied = Copies.of(network, x);
         List<String> classes = predictor.classNames();
         List<LayerOutput> layers = new ArrayList<>();

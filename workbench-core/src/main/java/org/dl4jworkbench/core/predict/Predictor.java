@@ -34,14 +34,12 @@ public final class Predictor {
     private final LoadedModel model;
     private final Network network;
     private final List<String> classNames;
-    private final Normalizer normalizer;
     private final InputSpec input;
 
     public Predictor(LoadedModel model) {
         this.model = model;
         this.network = model.network();
         this.classNames = model.classNames();
-        this.normalizer = model.normalizer();
         this.input = model.input();
     }
 
@@ -53,23 +51,27 @@ public final class Predictor {
         return input;
     }
 
-    /** The model it predicts with: an explanation of its predictions must use this very network. */
+    /**
+     * The model it predicts with: explanations and the layers view must use this very network,
+     * and work on it while holding its monitor ({@code synchronized} on the DL4J object, as
+     * {@code output} is), so they and predictions take turns.
+     */
     public LoadedModel model() {
         return model;
     }
 
     /**
-     * The network itself, for views that look inside it (the layers view). The same rule holds
-     * for them: work on it while holding its monitor ({@code synchronized} on the DL4J object, as
-     * {@code output} is), so they and predictions take turns.
+     * An image as {@code model} takes it, {@code [1, channels, height, width]}: its pixels
+     * already resized and converted to the model's input ({@link ImagePreprocessor#toInput}),
+     * normalized with the model's own normalizer, as {@link #predict} prepares them (explanations
+     * and the layers view look at an image through this too). Channels-first: {@link
+     * Network#input} lays it out for the network.
      */
-    public Network network() {
-        return network;
-    }
-
-    /** How this model's images are normalized after decoding and resizing. */
-    public Normalizer normalizer() {
-        return normalizer;
+    public static INDArray features(LoadedModel model, byte[] pixels) {
+        InputSpec in = model.input();
+        float[] features = new float[pixels.length];
+        model.normalizer().apply(pixels, in.height() * in.width(), features, 0);
+        return Nd4j.create(features, new long[] {1, in.channels(), in.height(), in.width()}, 'c');
     }
 
     /**
@@ -88,18 +90,16 @@ public final class Predictor {
         int w = input.width();
         int c = input.channels();
         byte[] bytes = ImagePreprocessor.toInput(image, h, w, c);
-        float[] features = new float[bytes.length];
-        normalizer.apply(bytes, h * w, features, 0);
-        INDArray x = Nd4j.create(features, new long[] {1, c, h, w}, 'c');
-        double[] probabilities = network.output(x).toDoubleVector();
+        double[] probabilities = network.output(features(model, bytes)).toDoubleVector();
         if (probabilities.length != classNames.size()) {
             throw new IllegalStateException("the network gave " + probabilities.length + " outputs for "
                     + classNames.size() + " classes");
         }
-        return new Prediction(top(probabilities, topK), probabilities, bytes, h, w, c);
+        return new Prediction(top(classNames, probabilities, topK), probabilities, bytes, h, w, c);
     }
 
-    private List<ClassProbability> top(double[] probabilities, int k) {
+    /** The {@code k} likeliest classes, likeliest first (ties: the lower index first). */
+    public static List<ClassProbability> top(List<String> classNames, double[] probabilities, int k) {
         List<ClassProbability> top = new ArrayList<>(Math.min(k, probabilities.length));
         IntStream.range(0, probabilities.length).boxed()
                 .sorted(Comparator.comparingDouble((Integer i) -> -probabilities[i]).thenComparing(i -> i))

@@ -46,7 +46,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
@@ -123,7 +122,7 @@ class LayerInspectorNetworksTest {
             assertThat(inspection.firstFilters().orElseThrow().height()).isEqualTo(3);
 
             // map 2 of c1 is channel 2 of the activation, whichever layout the graph computes in
-            INDArray x = predictor.network().input(input(predictor));
+            INDArray x = predictor.model().network().input(input(predictor));
             INDArray c1 = graph.feedForward(x, false).get("c1");
             LayerOutput out = inspection.layers().get(0);
             float raw = format == CNN2DFormat.NCHW ? c1.getFloat(0, 2, 5, 7) : c1.getFloat(0, 5, 7, 2);
@@ -191,9 +190,7 @@ class LayerInspectorNetworksTest {
     private static INDArray input(Predictor predictor) throws Exception {
         byte[] bytes = org.dl4jworkbench.core.data.image.ImagePreprocessor.toInput(
                 org.dl4jworkbench.core.data.image.ImageDecoder.decode(digit), 28, 28, 1);
-        float[] features = new float[bytes.length];
-        predictor.normalizer().apply(bytes, 784, features, 0);
-        return Nd4j.create(features, new long[] {1, 1, 28, 28}, 'c');
+        return Predictor.features(predictor.model(), bytes);
     }
 
     @Test
