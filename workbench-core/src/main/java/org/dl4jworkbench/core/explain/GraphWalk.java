@@ -12,6 +12,7 @@ import org.deeplearning4j.nn.graph.vertex.VertexIndices;
 import org.deeplearning4j.nn.graph.vertex.impl.LayerVertex;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import java.util.function.ToIntFunction;
+import org.dl4jworkbench.core.model.Network;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -58,7 +59,7 @@ final class GraphWalk implements NetworkWalk {
     public Layer layerConf(String name) {
         Integer i = index.get(name);
         return i == null || !vertices[i].hasLayer() ? null
-                : NetworkWalk.unwrapConf(vertices[i].getLayer().conf().getLayer());
+                : Network.inside(vertices[i].getLayer().conf().getLayer());
     }
 
     @Override
@@ -67,7 +68,7 @@ final class GraphWalk implements NetworkWalk {
         // Back along first inputs: where branches meet again (additions) they share one geometry.
         for (GraphVertex v = vertices[index.get(name)]; !v.isInputVertex();
                 v = vertices[v.getInputVertices()[0].getVertexIndex()]) {
-            path.add(0, v.hasLayer() ? NetworkWalk.unwrapConf(v.getLayer().conf().getLayer()) : null);
+            path.add(0, v.hasLayer() ? Network.inside(v.getLayer().conf().getLayer()) : null);
         }
         return path;
     }

@@ -6,8 +6,7 @@ import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
-import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
-import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
+import org.dl4jworkbench.core.model.Network;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -44,26 +43,13 @@ interface NetworkWalk {
     record Pass(INDArray activations, INDArray gradient, INDArray output, int targetClass) {
     }
 
-    static Layer unwrapConf(Layer conf) {
-        Layer l = conf;
-        while (true) {
-            if (l instanceof FrozenLayer f) {
-                l = f.getLayer();
-            } else if (l instanceof FrozenLayerWithBackprop f) {
-                l = f.getUnderlying();
-            } else {
-                return l;
-            }
-        }
-    }
-
     static boolean isConvolution(Layer conf) {
-        return unwrapConf(conf) instanceof ConvolutionLayer;
+        return Network.inside(conf) instanceof ConvolutionLayer;
     }
 
     /** Layers that keep a convolution's feature maps as they are, channel by channel. */
     static boolean keepsChannels(Layer conf) {
-        Layer l = unwrapConf(conf);
+        Layer l = Network.inside(conf);
         return l instanceof BatchNormalization || l instanceof ActivationLayer;
     }
 }

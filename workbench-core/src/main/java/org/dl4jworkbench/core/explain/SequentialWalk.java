@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import java.util.function.ToIntFunction;
+import org.dl4jworkbench.core.model.Network;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** {@link NetworkWalk} for a {@link MultiLayerNetwork}: a chain of layers, each with an optional input preprocessor. */
@@ -34,14 +35,14 @@ final class SequentialWalk implements NetworkWalk {
     @Override
     public Layer layerConf(String name) {
         int i = names.indexOf(name);
-        return i < 0 ? null : NetworkWalk.unwrapConf(conf.getConf(i).getLayer());
+        return i < 0 ? null : Network.inside(conf.getConf(i).getLayer());
     }
 
     @Override
     public List<Layer> pathTo(String name) {
         List<Layer> path = new ArrayList<>();
         for (int i = 0; i <= names.indexOf(name); i++) {
-            path.add(NetworkWalk.unwrapConf(conf.getConf(i).getLayer()));
+            path.add(Network.inside(conf.getConf(i).getLayer()));
         }
         return path;
     }

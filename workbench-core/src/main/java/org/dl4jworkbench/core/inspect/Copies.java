@@ -10,8 +10,6 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.SeparableConvolution2D;
-import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
-import org.deeplearning4j.nn.conf.layers.wrapper.BaseWrapperLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.deeplearning4j.nn.graph.vertex.VertexIndices;
@@ -49,9 +47,9 @@ record Copies(List<Raw> layers, String filterLayer, long[] filterShape, float[] 
             long[] filterShape = null;
             float[] filters = null;
             for (int i = 0; i < confs.size(); i++) {
-                Layer conf = unwrap(confs.get(i).getLayer());
+                Layer conf = Network.inside(confs.get(i).getLayer());
                 INDArray out = activations.get(i + 1);
-                if (i + 1 < confs.size() && unwrap(confs.get(i + 1).getLayer()) instanceof ActivationLayer) {
+                if (i + 1 < confs.size() && Network.inside(confs.get(i + 1).getLayer()) instanceof ActivationLayer) {
                     out = again(net, i, activations.get(i));
                 }
                 raws.add(raw(conf.getLayerName() == null ? "layer" + i : conf.getLayerName(), conf, out, false));
@@ -99,7 +97,7 @@ record Copies(List<Raw> layers, String filterLayer, long[] filterShape, float[] 
                 if (feedsActivationLayer(v, vertices)) {
                     activations.put(name, again(v, vertices, activations, x));
                 }
-                Layer conf = unwrap(v.getLayer().conf().getLayer());
+                Layer conf = Network.inside(v.getLayer().conf().getLayer());
                 raws.add(raw(name, conf, activations.get(name), channelsLast));
                 if (filters == null && isPlainConvolution(conf)) {
                     INDArray weights = v.getLayer().getParam("W").dup();
@@ -118,7 +116,7 @@ record Copies(List<Raw> layers, String filterLayer, long[] filterShape, float[] 
         }
         for (VertexIndices out : v.getOutputVertices()) {
             GraphVertex next = vertices[out.getVertexIndex()];
-            if (next.hasLayer() && unwrap(next.getLayer().conf().getLayer()) instanceof ActivationLayer) {
+            if (next.hasLayer() && Network.inside(next.getLayer().conf().getLayer()) instanceof ActivationLayer) {
                 return true;
             }
         }
@@ -154,19 +152,6 @@ record Copies(List<Raw> layers, String filterLayer, long[] filterShape, float[] 
     /** Every value, in 'c' order, as floats. */
     private static float[] flat(INDArray a) {
         return Nd4j.toFlattened('c', a.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT)).toFloatVector();
-    }
-
-    private static Layer unwrap(Layer layer) {
-        Layer l = layer;
-        while (true) {
-            if (l instanceof FrozenLayer f) {
-                l = f.getLayer();
-            } else if (l instanceof BaseWrapperLayer w) {
-                l = w.getUnderlying();
-            } else {
-                return l;
-            }
-        }
     }
 
     private static boolean isPlainConvolution(Layer conf) {

@@ -52,6 +52,23 @@ public final class Network {
                         == org.deeplearning4j.nn.conf.CNN2DFormat.NHWC);
     }
 
+    /**
+     * The layer a configuration holds: a frozen layer's inside (a transfer model's backbone) or
+     * a wrapper's underlying layer (frozen with backprop), unwrapped all the way.
+     */
+    public static org.deeplearning4j.nn.conf.layers.Layer inside(org.deeplearning4j.nn.conf.layers.Layer conf) {
+        var l = conf;
+        while (true) {
+            if (l instanceof org.deeplearning4j.nn.conf.layers.misc.FrozenLayer f) {
+                l = f.getLayer();
+            } else if (l instanceof org.deeplearning4j.nn.conf.layers.wrapper.BaseWrapperLayer w) {
+                l = w.getUnderlying();
+            } else {
+                return l;
+            }
+        }
+    }
+
     /** @param channelsLast whether the graph takes {@code [N, height, width, channels]} (Keras's layout) */
     public static Network of(ComputationGraph graph, boolean channelsLast) {
         return new Network(null, Objects.requireNonNull(graph, "graph"), channelsLast);
