@@ -13,6 +13,11 @@ import org.dl4jworkbench.core.train.Evaluation;
 public final class EvaluationShot implements Screenshots.Scenario {
     @Override
     public double act(MainWindow window, WorkbenchModel model, Stage stage) throws Exception {
+        return showMostFrequentConfusion(model, stage, () -> { });
+    }
+
+    /** Trains, then opens the gallery of the most frequent confusion; {@code andThen} runs right after (FX thread). */
+    static double showMostFrequentConfusion(WorkbenchModel model, Stage stage, Runnable andThen) throws Exception {
         ShotTraining.train(model, stage, t -> t.withEpochs(1), s -> {
             if (s.result() == null) {
                 return;
@@ -31,6 +36,7 @@ public final class EvaluationShot implements Screenshots.Scenario {
             }
             var view = (EvaluationView) stage.getScene().lookup("#" + EvaluationView.ID).getUserData();
             view.showCell(bestActual, bestPredicted);
+            andThen.run();
         });
         return Double.parseDouble(System.getProperty("shot.wait", "75"));
     }

@@ -18,8 +18,16 @@ import org.dl4jworkbench.core.predict.MnistModelFixture;
 public final class PredictionShot implements Screenshots.Scenario {
     @Override
     public double act(MainWindow window, WorkbenchModel model, Stage stage) throws Exception {
+        return predictDigits(model, stage, "prediction-shot", () -> { });
+    }
+
+    /**
+     * Trains, then predicts the three digits with the saved model; {@code andThen} runs right
+     * after they are handed to the pane (FX thread).
+     */
+    static double predictDigits(WorkbenchModel model, Stage stage, String folder, Runnable andThen) throws Exception {
         var test = model.datasetProperty().get().test();
-        Path dir = Files.createTempDirectory("prediction-shot");
+        Path dir = Files.createTempDirectory(folder);
         List<Path> digits = new ArrayList<>();
         for (int i : new int[] {0, 1, 8}) {
             digits.add(MnistModelFixture.writeDigit(test, i, dir.resolve("digit-" + test.label(i) + "-" + i
@@ -36,6 +44,7 @@ public final class PredictionShot implements Screenshots.Scenario {
             label.textProperty().addListener((obs, old, text) -> {
                 if (text.contains("(saved when the run ended)")) {
                     pane.open(digits);
+                    andThen.run();
                 }
             });
         });
