@@ -29,6 +29,7 @@ import org.dl4jworkbench.core.sweep.SweepFolder;
 import org.dl4jworkbench.core.sweep.SweepListener;
 import org.dl4jworkbench.core.sweep.SweepRunner;
 import org.dl4jworkbench.core.sweep.SweepState;
+import org.dl4jworkbench.core.sweep.TrialLauncher;
 import org.dl4jworkbench.core.sweep.TrialState;
 import org.dl4jworkbench.core.sweep.TrialStatus;
 import org.dl4jworkbench.core.sweep.VaryParser;
@@ -45,7 +46,7 @@ import picocli.CommandLine.Spec;
                 + "validation accuracy. A killed sweep continues with --resume.",
             "Prints a row per trial as it ends, then one line of JSON: the best trial, its settings and "
                     + "validation accuracy, and every trial's result."})
-final class SweepCommand implements Callable<Integer> {
+public class SweepCommand implements Callable<Integer> {
 
     private static final Path SWEEPS = Path.of("sweeps");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -118,7 +119,8 @@ final class SweepCommand implements Callable<Integer> {
                     + "--validation are left as they were");
         }
         try {
-            SweepFolder folder = resume != null ? SweepFolder.open(resume) : create();
+            // Absolute: a trial's process may work in another folder (a cluster worker's).
+            SweepFolder folder = resume != null ? SweepFolder.open(resume.toAbsolutePath()) : create();
             return run(folder, err);
         } catch (SweepException e) {
             throw new UserError(e.getMessage());
@@ -145,23 +147,23 @@ final class SweepCommand implements Callable<Integer> {
                 noHalving ? null : new Halving(minEpochs, eta));
         Path dir = out != null ? out : SWEEPS.resolve(LocalDateTime.now().format(STAMP) + "-" + spec.name());
         checkWritable(dir);
-        return SweepFolder.create(dir, definition);
+        return SweepFolder.create(dir.toAbsolutePath(), definition);
     }
 
-    private int run(SweepFolder folder, PrintWriter err) throws SweepException, IOException, InterruptedException {
+    private int run(SweepFolder folder, PrintWriter err) throws SweepException, IOException, InterruptedException,
+            UserError {
         PrintWriter out = command.commandLine().getOut();
-        int cores = Runtime.getRuntime().availableProcessors();
-        int perTrial = threads != null ? threads : parallel != null ? Math.max(1, cores / parallel) : cores <= 4 ? 1 : 2;
         int count = folder.read().trials().size();
-        int atOnce = Math.min(count, parallel != null ? parallel : ChildJvm.parallelTrials(cores, perTrial));
+        Trials where = trials(count, parallel, threads);
+        int atOnce = Math.min(count, where.atOnce());
         SweepState start = folder.read();
         err.printf(Locale.ROOT, "Sweep %s: %d trial(s) of %s on %s, rungs at %s epoch(s); %d at once, %d thread(s) "
-                        + "each%n", folder.dir(), count, start.network(), start.dataset(), start.rungs(), atOnce,
-                perTrial);
+                        + "each%s%n", folder.dir(), count, start.network(), start.dataset(), start.rungs(), atOnce,
+                where.threads(), where.on().isEmpty() ? "" : ", on " + where.on());
         var table = new TrialTable(out);
         table.header();
         start.trials().stream().filter(t -> t.status().ended()).forEach(table::row); // ended before a resume
-        var runner = new SweepRunner(folder, new ChildJvm(Main.class.getName(), perTrial), atOnce,
+        var runner = new SweepRunner(folder, where.launcher(), atOnce,
                 new SweepListener() {
                     @Override
                     public void trialStarted(TrialState trial, int epochs) {
@@ -187,7 +189,7 @@ final class SweepCommand implements Callable<Integer> {
         try {
             SweepState end = runner.run();
             if (!end.finished()) {
-                err.println("Sweep stopped; continue it with ./workbench sweep --resume " + folder.dir());
+                err.println("Sweep stopped; continue it with " + resumeCommand() + " " + folder.dir());
                 return 130;
             }
             out.println(Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT)
@@ -206,6 +208,28 @@ final class SweepCommand implements Callable<Integer> {
                 // shutting down: the hook has stopped the trials
             }
         }
+    }
+
+    /** Where and how a sweep's trials train: the launcher, how many at once, ND4J threads each. */
+    public record Trials(TrialLauncher launcher, int atOnce, int threads, String on) {
+    }
+
+    /**
+     * Trials in processes of their own on this computer: {@code parallel} at once (default: the
+     * cores shared out, as memory allows), {@code threads} ND4J threads each (default: the
+     * cores divided by {@code parallel}, or 1 on up to 4 cores and 2 on more). A face that
+     * trains them elsewhere (a Spark cluster) gives its own.
+     */
+    protected Trials trials(int count, Integer parallel, Integer threads) throws UserError {
+        int cores = Runtime.getRuntime().availableProcessors();
+        int perTrial = threads != null ? threads : parallel != null ? Math.max(1, cores / parallel) : cores <= 4 ? 1 : 2;
+        int atOnce = parallel != null ? parallel : ChildJvm.parallelTrials(cores, perTrial);
+        return new Trials(new ChildJvm(Main.class.getName(), perTrial), atOnce, perTrial, "");
+    }
+
+    /** The command that continues a stopped sweep, before its folder. */
+    protected String resumeCommand() {
+        return "./workbench sweep --resume";
     }
 
     static Map<String, Object> summary(SweepFolder folder, SweepState state) {

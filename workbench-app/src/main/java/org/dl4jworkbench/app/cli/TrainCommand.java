@@ -33,6 +33,7 @@ import org.dl4jworkbench.core.run.RunFolder;
 import org.dl4jworkbench.core.run.TrainingRun;
 import org.dl4jworkbench.core.spec.EarlyStoppingSpec;
 import org.dl4jworkbench.core.spec.NetworkSpec;
+import org.dl4jworkbench.core.train.Fitter;
 import org.dl4jworkbench.core.train.StopReason;
 import org.dl4jworkbench.core.train.TrainingResult;
 import org.dl4jworkbench.core.util.Json;
@@ -46,7 +47,7 @@ import picocli.CommandLine.Spec;
         description = {"Trains a network on a dataset, evaluates it on the test split and saves the model, with a "
                 + "checkpoint after every epoch. Ctrl+C stops after the current minibatch and keeps the model.",
             "Ends with one line of JSON: test_accuracy, epochs, seconds, images_per_second, model, run, ..."})
-final class TrainCommand implements Callable<Integer> {
+public class TrainCommand implements Callable<Integer> {
 
     /** Where runs go without --out. */
     private static final Path RUNS = Path.of("runs");
@@ -102,27 +103,47 @@ final class TrainCommand implements Callable<Integer> {
             BackendUnavailableException {
         NetworkSpec spec = withOverrides(network.load());
         checkBeforeLoading();
+        Fitter fitter = fitter(spec, err);
         Dataset data = load(dataset, spec, err);
-        String backend = Backend.load().toString();
+        String backend = backend();
         err.println("Backend: " + backend);
-        return train(TrainingRun.start(spec, data, dataset, out, RUNS, backend), err);
+        return train(with(fitter, TrainingRun.start(spec, data, dataset, out, RUNS, backend)), err);
     }
 
     private int resumeRun(PrintWriter err) throws UserError, InvalidDataException, IOException,
             BackendUnavailableException {
         try {
             ResumePlan plan = ResumePlan.of(resume, epochs);
+            Fitter fitter = fitter(plan.spec(), err);
             Dataset data = load(plan.dataset().spec(), plan.spec(), err);
             plan.checkData(data);
-            String backend = Backend.load().toString();
+            String backend = backend();
             err.println("Backend: " + backend);
-            TrainingRun run = plan.start(data, backend);
+            TrainingRun run = with(fitter, plan.start(data, backend));
             err.printf(Locale.ROOT, "Resuming %s after epoch %d of %d (iteration %,d)%n", plan.folder().dir(),
                     plan.state().epoch(), plan.spec().training().epochs(), plan.state().iteration());
             return train(run, err);
         } catch (ResumeException e) {
             throw new UserError(e.getMessage());
         }
+    }
+
+    /** What trains, for the log and the run's summary: ND4J's backend here. */
+    protected String backend() throws BackendUnavailableException {
+        return Backend.load().toString();
+    }
+
+    /**
+     * Where {@code spec}'s minibatches are fitted: null for here, on this thread (train). A face
+     * that trains elsewhere (a Spark cluster) gives its {@link Fitter}, or says with a
+     * {@link UserError} why it cannot train {@code spec}; asked before the dataset is loaded.
+     */
+    protected Fitter fitter(NetworkSpec spec, PrintWriter err) throws UserError {
+        return null;
+    }
+
+    private static TrainingRun with(Fitter fitter, TrainingRun run) {
+        return fitter == null ? run : run.withFitter(fitter);
     }
 
     private int train(TrainingRun training, PrintWriter err) throws IOException {

@@ -16,6 +16,7 @@ import org.dl4jworkbench.core.spec.NetworkSpec;
 import org.dl4jworkbench.core.spec.Normalization;
 import org.dl4jworkbench.core.spec.SpecJson;
 import org.dl4jworkbench.core.train.EpochEvent;
+import org.dl4jworkbench.core.train.Fitter;
 import org.dl4jworkbench.core.train.StopReason;
 import org.dl4jworkbench.core.train.Trainer;
 import org.dl4jworkbench.core.train.TrainingListener;
@@ -85,6 +86,14 @@ public final class TrainingRun {
                               RunLock lock) throws IOException {
         var recorder = new RunRecorder(folder, spec.name(), data.name(), backend, spec.training().epochs(), previous);
         return new TrainingRun(spec, data, folder, Trainer.resume(spec, data, folder.checkpoints()), recorder, lock);
+    }
+
+    /**
+     * The same run with its minibatches fitted by {@code fitter} (a cluster) instead of on the
+     * thread that executes it; the folder, records and checkpoints are the same.
+     */
+    public TrainingRun withFitter(Fitter fitter) {
+        return new TrainingRun(spec, data, folder, trainer.withFitter(fitter), recorder, lock);
     }
 
     public NetworkSpec spec() {

@@ -20,14 +20,29 @@ public final class ChildJvm implements TrialLauncher {
 
     private final String mainClass;
     private final int threads;
+    private final Path directory;
 
     /** @param mainClass the workbench's main class, whose {@code main("train", ...)} trains */
     public ChildJvm(String mainClass, int threads) {
+        this(mainClass, threads, null);
+    }
+
+    private ChildJvm(String mainClass, int threads, Path directory) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads per trial must be at least 1, not " + threads);
         }
         this.mainClass = mainClass;
         this.threads = threads;
+        this.directory = directory;
+    }
+
+    /**
+     * The same launcher starting trials in {@code directory} (relative paths in their arguments
+     * resolve there) instead of this process's working folder: a cluster worker's is not the
+     * sweep's.
+     */
+    public ChildJvm in(Path directory) {
+        return new ChildJvm(mainClass, threads, directory);
     }
 
     public int threads() {
@@ -59,6 +74,9 @@ public final class ChildJvm implements TrialLauncher {
         Files.createDirectories(log.toAbsolutePath().getParent());
         var pb = new ProcessBuilder(command(arguments)).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        if (directory != null) {
+            pb.directory(directory.toFile());
+        }
         for (String name : List.of("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")) {
             pb.environment().put(name, String.valueOf(threads));
         }
@@ -91,7 +109,8 @@ public final class ChildJvm implements TrialLauncher {
     /** This JVM's options a trial shares: not agents, debuggers, or module options (no module path there). */
     private static boolean kept(String option) {
         return (option.startsWith("-X") || option.startsWith("-D") || option.startsWith("--enable-native-access")
-                || option.startsWith("--sun-misc-unsafe-memory-access") || option.startsWith("--add-opens"))
+                || option.startsWith("--sun-misc-unsafe-memory-access") || option.startsWith("--add-opens")
+                || option.startsWith("--add-exports"))
                 && !option.startsWith("-Xdebug") && !option.startsWith("-Xrunjdwp") && !option.startsWith("-Xrs")
                 && !option.startsWith("-Djdk.module") && !option.startsWith("-Djava.class.path");
     }

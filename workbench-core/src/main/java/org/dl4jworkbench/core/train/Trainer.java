@@ -62,14 +62,16 @@ public final class Trainer {
     private final CheckpointState resumedState;
     private final BackboneLoader backbones;
     private final Path featureCache;
+    /** Where minibatches are fitted when not on this thread (a cluster); null: here, one at a time. */
+    private final Fitter fitter;
     private final TrainingControl control = new TrainingControl();
 
     public Trainer(NetworkSpec spec, Dataset data) {
-        this(spec, data, null, null, null, Pretrained.installed(), WorkbenchDirs.cache());
+        this(spec, data, null, null, null, Pretrained.installed(), WorkbenchDirs.cache(), null);
     }
 
     private Trainer(NetworkSpec spec, Dataset data, Checkpoints checkpoints, Network resumedNet,
-                    CheckpointState resumedState, BackboneLoader backbones, Path featureCache) {
+                    CheckpointState resumedState, BackboneLoader backbones, Path featureCache, Fitter fitter) {
         this.spec = spec;
         this.data = data;
         this.checkpoints = checkpoints;
@@ -77,6 +79,7 @@ public final class Trainer {
         this.resumedState = resumedState;
         this.backbones = backbones;
         this.featureCache = featureCache;
+        this.fitter = fitter;
     }
 
     /**
@@ -85,12 +88,32 @@ public final class Trainer {
      * workbench's data folder and go to its cache folder.
      */
     public Trainer withBackbones(BackboneLoader loader, Path cacheDir) {
-        return new Trainer(spec, data, checkpoints, resumedNet, resumedState, loader, cacheDir);
+        return new Trainer(spec, data, checkpoints, resumedNet, resumedState, loader, cacheDir, fitter);
+    }
+
+    /**
+     * The same trainer fitting its minibatches with {@code fitter}, {@link Fitter#group()} at a
+     * time (a cluster); everything else stays here. Not for a frozen backbone trained on cached
+     * features ({@link #trainsOnCachedFeatures}).
+     */
+    public Trainer withFitter(Fitter fitter) {
+        if (trainsOnCachedFeatures(spec)) {
+            throw new IllegalArgumentException("network '" + spec.name() + "' trains its head on its frozen "
+                    + "backbone's cached features, which only this computer has");
+        }
+        return new Trainer(spec, data, checkpoints, resumedNet, resumedState, backbones, featureCache, fitter);
+    }
+
+    /** Whether {@code spec} trains on its frozen backbone's features, computed once and cached. */
+    public static boolean trainsOnCachedFeatures(NetworkSpec spec) {
+        return spec.hasBackbone() && spec.backbone().isFrozen()
+                && new Augmenter(spec.data().augmentation()).isIdentity();
     }
 
     /** A trainer that saves a checkpoint into {@code dir} after every epoch. */
     public static Trainer withCheckpoints(NetworkSpec spec, Dataset data, Path dir) {
-        return new Trainer(spec, data, new Checkpoints(dir), null, null, Pretrained.installed(), WorkbenchDirs.cache());
+        return new Trainer(spec, data, new Checkpoints(dir), null, null, Pretrained.installed(), WorkbenchDirs.cache(),
+                null);
     }
 
     /**
@@ -102,7 +125,7 @@ public final class Trainer {
         var checkpoints = new Checkpoints(dir);
         CheckpointState state = checkpoints.readState();
         return new Trainer(spec, data, checkpoints, checkpoints.loadLast(state), state, Pretrained.installed(),
-                WorkbenchDirs.cache());
+                WorkbenchDirs.cache(), null);
     }
 
     public TrainingControl control() {
@@ -194,9 +217,7 @@ public final class Trainer {
                 net = spec.hasBackbone() ? Network.of(TransferCompiler.compile(spec, loadBackbone(), batches))
                         : newSequential();
             }
-            boolean frozen = spec.hasBackbone() && spec.backbone().isFrozen()
-                    && new Augmenter(dataSpec.augmentation()).isIdentity();
-            features = frozen ? new TransferLearningHelper(net.graph().orElseThrow()) : null;
+            features = trainsOnCachedFeatures(spec) ? new TransferLearningHelper(net.graph().orElseThrow()) : null;
             if (features != null) {
                 // The head trains in a graph of its own: give it the run's iteration count for the schedule.
                 var head = features.unfrozenGraph().getConfiguration();
@@ -316,12 +337,18 @@ public final class Trainer {
             };
         }
 
-        void fit(DataSet batch) {
+        /** Fits one minibatch here, or a group of them with the fitter; returns the loss after. */
+        double fit(List<DataSet> group, int iterations) {
+            if (fitter != null) {
+                return fitter.fit(net, group, iterations);
+            }
+            DataSet batch = group.get(0);
             if (features != null) {
                 features.fitFeaturized(batch); // also copies the new weights into the whole graph
             } else {
                 net.fit(batch);
             }
+            return loss();
         }
 
         double loss() {
@@ -367,13 +394,17 @@ public final class Trainer {
                                 ended = true;
                                 break;
                             }
-                            DataSet batch = source.next();
-                            int n = batch.numExamples();
+                            List<DataSet> group = new ArrayList<>();
+                            group.add(source.next());
+                            while (fitter != null && group.size() < fitter.group() && source.hasNext()) {
+                                group.add(source.next());
+                            }
+                            int n = group.stream().mapToInt(DataSet::numExamples).sum();
                             int[] counts = counts();
                             double lr = learningRate.valueAt(counts[0], counts[1]);
-                            fit(batch);
-                            double loss = loss();
-                            iteration++;
+                            double loss = fit(group, counts[0]);
+                            b += group.size() - 1;
+                            iteration += group.size();
                             epochImages += n;
                             imagesDone += n;
                             lossSum += loss * n;
