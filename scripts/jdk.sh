@@ -60,3 +60,29 @@ workbench_find_jdk() {
   } >&2
   return 1
 }
+
+# Spark 3.5 (workbench-spark) runs on Java 17 to 22: on 23 and newer, Hadoop 3.3's user login, which
+# Spark calls at start, fails ("getSubject is not supported"; docs/decisions/0012). Finds such a JDK,
+# 17 first: SPARK_JAVA_HOME, then the JDKs under /usr/lib/jvm and the other usual folders; exports
+# SPARK_JAVA_HOME to it. Prints what to install and returns 1 when there is none.
+workbench_find_spark_jdk() {
+  local home major best="" best_major=0
+  if [ -n "${SPARK_JAVA_HOME:-}" ]; then
+    major=$(workbench_java_major "$SPARK_JAVA_HOME")
+    if [ "${major:-0}" -ge 17 ] 2>/dev/null && [ "$major" -le 22 ]; then return 0; fi
+    echo "workbench: SPARK_JAVA_HOME ($SPARK_JAVA_HOME) is $(workbench_describe "$major"), not a JDK 17 to 22; looking for one" >&2
+  fi
+  for home in /usr/lib/jvm/* /usr/lib64/jvm/* /usr/java/* /opt/java/* /opt/jdk* \
+      /Library/Java/JavaVirtualMachines/*/Contents/Home; do
+    [ -d "$home" ] && [ ! -L "$home" ] || continue
+    major=$(workbench_java_major "$home")
+    [ -n "$major" ] && [ "$major" -ge 17 ] 2>/dev/null && [ "$major" -le 22 ] || continue
+    if [ -z "$best" ] || [ "$major" -lt "$best_major" ]; then best=$home; best_major=$major; fi
+  done
+  if [ -n "$best" ]; then export SPARK_JAVA_HOME=$best; return 0; fi
+  {
+    echo "workbench: Spark needs a JDK 17 (17 to 22; Spark 3.5 and Hadoop's login fail on Java 23 and newer), and found none."
+    echo "Install one (apt-get install openjdk-17-jdk-headless, or Temurin 17) under /usr/lib/jvm, or set SPARK_JAVA_HOME to it."
+  } >&2
+  return 1
+}

@@ -75,8 +75,9 @@ final class Cluster implements AutoCloseable {
             }
             return cluster;
         } catch (RuntimeException e) {
-            throw new UserError("cannot start Spark on " + master + ": " + (e.getMessage() == null ? e : e.getMessage())
-                    + ". Check the master URL and that the cluster runs");
+            String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("").strip();
+            throw new UserError("cannot start Spark on " + master + ": " + why + ". Check the master URL and that the "
+                    + "cluster runs");
         }
     }
 
@@ -89,6 +90,11 @@ final class Cluster implements AutoCloseable {
         int seen = 0;
         long since = System.nanoTime();
         while (System.nanoTime() < deadline) {
+            if (context.sc().isStopped()) {
+                throw new UserError("the executors of " + context.master() + " failed to start and Spark gave the "
+                        + "application up; the workers' logs (and each executor's stderr in their work folders) say "
+                        + "why");
+            }
             int now = context.sc().getExecutorMemoryStatus().size() - 1; // the driver is one of them
             if (now != seen) {
                 seen = now;
