@@ -46,8 +46,7 @@ final class Cluster implements AutoCloseable {
                     + "or k8s://URL under spark-submit)");
         }
         conf.setMaster(master);
-        boolean submitted = conf.contains("spark.app.id") || System.getenv("SPARK_SUBMIT") != null
-                || conf.contains("spark.submit.deployMode");
+        boolean submitted = System.getProperty("SPARK_SUBMIT") != null; // spark-submit sets it
         conf.setIfMissing("spark.ui.enabled", "false");
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
         if (master.startsWith("local") || master.startsWith("spark://127.") || master.startsWith("spark://localhost")) {
