@@ -60,6 +60,8 @@ final class Cluster implements AutoCloseable {
         }
         conf.setIfMissing("spark.executor.extraJavaOptions", String.join(" ", JAVA_OPTIONS));
         conf.setIfMissing("spark.executorEnv.OMP_WAIT_POLICY", "passive");
+        // An executor runs a task per core at once; each task's ND4J ops get the task's cores, not all.
+        conf.setIfMissing("spark.executorEnv.OMP_NUM_THREADS", conf.get("spark.task.cpus", "1"));
         for (String setting : options.conf) {
             int eq = setting.indexOf('=');
             if (eq <= 0) {

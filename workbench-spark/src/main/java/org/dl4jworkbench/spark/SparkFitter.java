@@ -77,6 +77,7 @@ final class SparkFitter implements Fitter {
                 .rddTrainingApproach(RDDTrainingApproach.Direct) // no export of the minibatches to disk
                 .repartionData(Repartition.Never) // parallelize already gave each worker its share
                 .collectTrainingStats(false)
+                .trainingHooks(new OneDnnOnWorkers())
                 .build();
         MultiLayerNetwork net = network.sequential().orElse(null);
         if (net != null) {
