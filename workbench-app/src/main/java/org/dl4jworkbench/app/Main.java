@@ -3,6 +3,7 @@ package org.dl4jworkbench.app;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.dl4jworkbench.app.bench.BenchCommand;
+import org.dl4jworkbench.app.cli.SparkElsewhereCommand;
 import org.dl4jworkbench.app.cli.WorkbenchCommand;
 import org.dl4jworkbench.app.logging.Logs;
 import org.dl4jworkbench.app.project.ProjectFiles;
@@ -33,7 +34,7 @@ public final class Main {
             return;
         }
         var commandLine = WorkbenchCommand.newCommandLine(new PrintWriter(System.out, true),
-                new PrintWriter(System.err, true), new BenchCommand());
+                new PrintWriter(System.err, true), new BenchCommand(), new SparkElsewhereCommand());
         System.exit(commandLine.execute(args));
     }
 }

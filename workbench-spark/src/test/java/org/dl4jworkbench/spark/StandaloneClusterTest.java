@@ -40,6 +40,16 @@ class StandaloneClusterTest {
                             read(f).contains("Running task"))).as("an executor of %s ran tasks", worker).isTrue();
                 }
             }
+
+            // A sweep's trials as tasks on the workers: each trains in a process its executor starts.
+            Path small = MnistSlice.write(dir.resolve("few-digits"), 600, 200);
+            SparkCli.Run sweep = SparkCli.run("spark", "sweep", "--master", cluster.master(), "--template", "lenet",
+                    "--dataset", "idx:" + small, "--vary", "batch_size=32,64", "--epochs", "1", "--no-halving",
+                    "--out", dir.resolve("sweep").toString(), "--conf", "spark.executor.memory=1g");
+            assertThat(sweep.exitCode()).as(sweep.err() + sweep.out()).isZero();
+            assertThat(sweep.err()).contains("2 at once, 1 thread(s) each, on Spark");
+            JsonNode trials = Json.mapper().readTree(sweep.json()).get("trials");
+            assertThat(trials).hasSize(2).allSatisfy(t -> assertThat(t.get("status").asText()).isEqualTo("done"));
         }
     }
 
