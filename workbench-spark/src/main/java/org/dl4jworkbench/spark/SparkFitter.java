@@ -48,6 +48,14 @@ final class SparkFitter implements Fitter {
         return workers * averaging;
     }
 
+    /** Each worker's steps are averaged into one: a group's minibatches make {@code averaging} steps. */
+    @Override
+    public int steps(int minibatches) {
+        int full = minibatches / group();
+        int rest = minibatches % group();
+        return full * averaging + (rest + workers - 1) / workers;
+    }
+
     @Override
     public double fit(Network network, List<DataSet> batches, int iterations) {
         bind(network);

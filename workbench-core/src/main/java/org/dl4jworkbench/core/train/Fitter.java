@@ -25,6 +25,13 @@ public interface Fitter {
      */
     double fit(Network network, List<DataSet> batches, int iterations);
 
+    /**
+     * The optimizer steps the network takes while fitting {@code minibatches} minibatches, which
+     * learning-rate schedules count: as many where each is a step, fewer where several workers'
+     * steps are averaged into one.
+     */
+    int steps(int minibatches);
+
     /** What trains, for the run's log: "Spark local[2], 2 workers averaging every 4 minibatches". */
     String describe();
 }

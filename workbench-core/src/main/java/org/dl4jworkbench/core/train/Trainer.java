@@ -169,6 +169,8 @@ public final class Trainer {
         final int[] samplePositions;
         final Normalizer normalizer;
         final int batches;
+        /** Optimizer steps of an epoch, which schedules count: one per minibatch here, fewer with a fitter. */
+        final int steps;
         final Network net;
         /** With a frozen backbone and no augmentation: trains the layers after it on cached features. */
         final TransferLearningHelper features;
@@ -198,7 +200,8 @@ public final class Trainer {
             samplePositions = samplePositions(train, settings.seed());
             trainSample = samplePositions == null ? train : train.subset(samplePositions);
             batches = (train.size() + settings.batchSize() - 1) / settings.batchSize();
-            learningRate = SpecCompiler.schedule(settings, batches);
+            steps = fitter == null ? batches : fitter.steps(batches);
+            learningRate = SpecCompiler.schedule(settings, steps);
             if (resumedState != null) {
                 normalizer = resumedState.normalizer();
                 net = resumedNet;
@@ -214,7 +217,7 @@ public final class Trainer {
                 bestModel = resumedState.bestModel();
             } else {
                 normalizer = Normalizer.of(dataSpec.normalization(), train);
-                net = spec.hasBackbone() ? Network.of(TransferCompiler.compile(spec, loadBackbone(), batches))
+                net = spec.hasBackbone() ? Network.of(TransferCompiler.compile(spec, loadBackbone(), steps))
                         : newSequential();
             }
             features = trainsOnCachedFeatures(spec) ? new TransferLearningHelper(net.graph().orElseThrow()) : null;
@@ -229,7 +232,7 @@ public final class Trainer {
         }
 
         Network newSequential() {
-            var sequential = new MultiLayerNetwork(SpecCompiler.compile(spec, batches));
+            var sequential = new MultiLayerNetwork(SpecCompiler.compile(spec, steps));
             sequential.init();
             return Network.of(sequential);
         }

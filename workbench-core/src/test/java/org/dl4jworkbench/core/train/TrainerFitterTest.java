@@ -46,6 +46,11 @@ class TrainerFitterTest {
         }
 
         @Override
+        public int steps(int minibatches) {
+            return minibatches;
+        }
+
+        @Override
         public String describe() {
             return "in order, " + group + " at a time";
         }
