@@ -163,6 +163,7 @@ public final class SparkRun {
         private String last = "";
         private String error;
         private String launcher;
+        private int launcherLines;
 
         LogTail(Path log) {
             this.log = log;
@@ -191,6 +192,9 @@ public final class SparkRun {
                 error = line.substring("error: ".length());
             } else if (line.startsWith("workbench: ")) {
                 launcher = line.substring("workbench: ".length());
+                launcherLines = 1;
+            } else if (launcher != null && launcherLines++ < 3) { // what to install, where it looked
+                launcher += " " + line;
             }
         }
 
