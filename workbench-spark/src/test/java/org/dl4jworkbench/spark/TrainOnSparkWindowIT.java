@@ -6,9 +6,11 @@ import static org.dl4jworkbench.app.ui.WindowHarness.text;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.dl4jworkbench.app.ui.MainWindow;
 import org.dl4jworkbench.app.ui.TrainAction;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Training on Spark from the real window, headless: the Training panel's Run on set to Spark
@@ -56,6 +59,18 @@ class TrainOnSparkWindowIT {
         window.close();
     }
 
+    /**
+     * As the window tests type: all of the field's text replaced, then Tab. Focused rather than
+     * clicked: the field is below the training settings, out of the scroll pane's view.
+     */
+    private static void typeInto(FxRobot robot, TextField field, String text) {
+        robot.interact(field::requestFocus);
+        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
+        robot.write(text);
+        robot.type(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     @Test
     void lenetTrainsOnLocal2FromTheTrainingPanelIntoTheDashboardAndRuns(FxRobot robot) throws Exception {
         window.settle(); // mnist-mini has loaded
@@ -66,34 +81,35 @@ class TrainOnSparkWindowIT {
             model.editor().apply("Change epochs", s -> s.withTraining(s.training().withEpochs(1)));
         });
 
-        robot.clickOn("Training");
-        robot.clickOn("#" + RunOnView.WHERE_ID);
-        robot.clickOn(RunOn.Where.SPARK.toString());
+        TabPane tabs = robot.lookup("#" + MainWindow.TABS_ID).queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(2)); // Training
+        @SuppressWarnings("unchecked")
+        ChoiceBox<RunOn.Where> where = robot.lookup("#" + RunOnView.WHERE_ID).queryAs(ChoiceBox.class);
+        robot.interact(() -> where.setValue(RunOn.Where.SPARK)); // as the window tests choose (popups are unreliable headless)
         assertThat(model.runOn().spark()).isTrue();
         TextField master = robot.lookup("#" + RunOnView.MASTER_ID).queryAs(TextField.class);
         assertThat(master.isVisible()).isTrue();
         assertThat(master.getText()).isEqualTo("local[2]");
 
-        robot.interact(master::clear);
-        robot.clickOn(master).write("spark:/nowhere");
-        assertThat(text(robot, "#" + RunOnView.MASTER_ID + "-problem")).startsWith("Master URL: expected local[N]");
+        typeInto(robot, master, "spark:/nowhere");
+        assertThat(text(robot, "#" + RunOnView.MASTER_ID + "-problem")).as("typed: %s", master.getText())
+                .startsWith("Master URL: expected local[N]");
         assertThat(text(robot, "#" + MainWindow.TRAIN_REASON_ID)).startsWith("Cannot train: Master URL:");
         Button train = robot.lookup("#" + MainWindow.TRAIN_ID).queryButton();
         assertThat(train.isDisabled()).isTrue();
-        robot.interact(master::clear);
-        robot.clickOn(master).write("yarn");
+        typeInto(robot, master, "yarn");
         assertThat(text(robot, "#" + RunOnView.MASTER_ID + "-problem")).contains("spark-submit");
 
-        robot.interact(master::clear);
-        robot.clickOn(master).write("local[2]");
+        typeInto(robot, master, "local[2]");
         assertThat(text(robot, "#" + RunOnView.MASTER_ID + "-problem")).isEmpty();
         assertThat(train.isDisabled()).isFalse();
         window.settle();
         assertThat(Files.readString(window.settings().resolve(RunOn.FILE_NAME))).contains("\"spark\"", "local[2]");
 
-        robot.clickOn(train);
-        assertThat(robot.lookup("#" + MainWindow.TABS_ID).queryAs(TabPane.class).getSelectionModel()
-                .getSelectedItem().getText()).isEqualTo("Dashboard");
+        // Fired, not clicked: here a click on the tool bar after typing in the Training tab did not land (headless
+        // Monocle; the window tests' clicks on Train do). What follows is what the button does.
+        robot.interact(train::fire);
+        assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Dashboard");
         var dashboard = (DashboardView) robot.lookup("#" + DashboardView.ID).query().getUserData();
         TrainAction training = dashboard.training();
         assertThat(training.isRunning()).isTrue();
@@ -113,7 +129,7 @@ class TrainOnSparkWindowIT {
         assertThat(run.resolve(SparkRun.LOG)).exists();
         assertThat(run.resolve(".spark-network.json")).doesNotExist();
 
-        robot.clickOn("Runs");
+        robot.interact(() -> tabs.getSelectionModel().select(6)); // Runs: it lists the runs again
         WindowHarness.await(60, () -> !robot.lookup("#" + RunsView.TABLE_ID).queryAs(TableView.class).getItems()
                 .isEmpty());
         @SuppressWarnings("unchecked")
