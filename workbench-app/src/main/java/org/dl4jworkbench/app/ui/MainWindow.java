@@ -75,7 +75,7 @@ public final class MainWindow {
     public MainWindow(WorkbenchModel model) {
         this.model = model;
         this.editor = model.editor();
-        this.training = new TrainAction(model.executors().training());
+        this.training = new TrainAction(model.executors().training(), model.runOn());
     }
 
     public void show(Stage stage) {
@@ -98,7 +98,7 @@ public final class MainWindow {
         datasetPanel = new DatasetPanel(model); // sources, classes, samples, augmentation, the fit to the network
         datasetTab.setContent(datasetPanel.node());
         var executors = model.executors();
-        trainingTab.setContent(new TrainingSettingsView(editor, executors.compute()).node());
+        trainingTab.setContent(new TrainingSettingsView(editor, executors.compute(), model.runOn()).node());
         var dashboard = new DashboardView(training, executors.io());
         dashboard.followTheme(model.darkProperty());
         dashboard.onInstallNetwork(this::showNetwork); // a run needs a pretrained network that is not installed

@@ -16,6 +16,8 @@ import org.dl4jworkbench.app.charts.CurvesChart;
 import org.dl4jworkbench.app.ui.task.BackgroundTask;
 import org.dl4jworkbench.app.ui.task.Failure;
 import org.dl4jworkbench.app.ui.task.WorkbenchExecutors;
+import org.dl4jworkbench.app.ui.training.RunOn;
+import org.dl4jworkbench.app.ui.training.SparkRun;
 import org.dl4jworkbench.core.backend.Backend;
 import org.dl4jworkbench.core.data.Dataset;
 import org.dl4jworkbench.core.data.WorkbenchDirs;
@@ -38,8 +40,9 @@ import org.dl4jworkbench.core.train.TrainingResult;
  * between minibatches (and while a pretrained network computes the features before them, which
  * the progress shows image by image); a stopped run keeps its model as any run does. A run
  * whose pretrained network is not installed fails at once with the catalogue's message. A stopped, killed or
- * finished run continues the same way ({@link #continueRun}). Whatever ends the run,
- * an Error such as an out-of-memory error too, the window hears of it and can train again.
+ * finished run continues the same way ({@link #continueRun}). Whatever ends the run, an Error
+ * too, the window hears of it and can train again. Where {@link RunOn} says Spark, a new run
+ * trains in a process of its own ({@link SparkRun}) that the same monitor follows; it cannot pause.
  */
 public final class TrainAction {
 
@@ -63,6 +66,8 @@ public final class TrainAction {
     }
 
     private final Executor trainingThreads;
+    private final RunOn runOn;
+    private volatile SparkRun spark;
     private final ReadOnlyObjectWrapper<Progress> progress = new ReadOnlyObjectWrapper<>(
             new Progress("", 0, false, false));
     private final ReadOnlyObjectWrapper<Session> session = new ReadOnlyObjectWrapper<>();
@@ -80,7 +85,13 @@ public final class TrainAction {
     }
 
     public TrainAction(Executor trainingThreads) {
+        this(trainingThreads, null);
+    }
+
+    /** @param runOn where new runs train (null: here) */
+    public TrainAction(Executor trainingThreads, RunOn runOn) {
         this.trainingThreads = trainingThreads;
+        this.runOn = runOn;
     }
 
     public ReadOnlyObjectProperty<Progress> progressProperty() {
@@ -102,10 +113,13 @@ public final class TrainAction {
 
     /** Starts training {@code project} on {@code data}; does nothing while a run is going. */
     public void start(Project project, Dataset data) {
-        String network = project.spec().name();
-        launch(project.spec(), data, "Starting " + network + " on " + data.name() + " ...",
-                backend -> TrainingRun.start(project.spec(), data, project.dataset(), null, project.runsFolder(),
-                        backend));
+        if (runOn != null && runOn.spark()) {
+            startOnSpark(project, data);
+        } else {
+            launch(project.spec(), data, "Starting " + project.spec().name() + " on " + data.name() + " ...",
+                    backend -> TrainingRun.start(project.spec(), data, project.dataset(), null, project.runsFolder(),
+                            backend));
+        }
     }
 
     /**
@@ -121,6 +135,36 @@ public final class TrainAction {
                 backend -> plan.start(data, backend));
     }
 
+    private void startOnSpark(Project project, Dataset data) {
+        if (isRunning() || runOn.problem().isPresent()) { // the Train button waits until there is none
+            return;
+        }
+        String network = project.spec().name();
+        String where = "Spark " + runOn.master();
+        var monitor = new TrainingMonitor();
+        SparkRun launched = spark = new SparkRun(runOn, project, monitor); // the timer and Stop look at spark
+        begin(monitor, network, data, where, "Starting " + network + " on " + where + " ...", new Preparation());
+        BackgroundTask.wrap(launched::run).onSuccess(f -> ended(new Progress(f.outcome(), 1, false, false),
+                new Session(monitor, network, data.name(), where, f.result(), f.outcome(), f.model(), data)))
+                .onFailure(f -> failed(f, monitor, network, data, where)).executeWith(trainingThreads);
+    }
+
+    private void begin(TrainingMonitor monitor, String network, Dataset data, String backend, String starting,
+                       Preparation preparation) {
+        missingNetwork.set(null);
+        stopAsked = false;
+        pauseAsked = false;
+        run = null;
+        session.set(new Session(monitor, network, data.name(), backend, null, null, null, data));
+        progress.set(new Progress(starting, -1, true, false));
+        follow(monitor, preparation);
+    }
+
+    /** Why Pause cannot act on the run going now, or null where it can. */
+    public String pauseUnavailable() {
+        return spark == null ? null : "A run on Spark cannot pause; Stop ends it and keeps its model.";
+    }
+
     /** Makes the run on the training thread, given the backend's name. */
     @FunctionalInterface
     private interface RunMaker {
@@ -132,15 +176,9 @@ public final class TrainAction {
             return;
         }
         String network = spec.name();
-        missingNetwork.set(null);
         var monitor = new TrainingMonitor();
         var preparation = new Preparation();
-        stopAsked = false;
-        pauseAsked = false;
-        run = null;
-        session.set(new Session(monitor, network, data.name(), "", null, null, null, data));
-        progress.set(new Progress(starting, -1, true, false));
-        follow(monitor, preparation);
+        begin(monitor, network, data, "", starting, preparation);
         BackgroundTask.wrap(() -> {
             Pretrained.requireInstalled(spec, WorkbenchDirs.data());
             String backend = Backend.load().toString();
@@ -189,6 +227,7 @@ public final class TrainAction {
     private void ended(Progress last, Session finished) {
         timer.stop();
         run = null;
+        spark = null;
         progress.set(last);
         session.set(finished);
     }
@@ -199,17 +238,10 @@ public final class TrainAction {
         timer = new Timeline(new KeyFrame(Duration.millis(250), e -> {
             var update = monitor.since(cursor[0]);
             cursor[0] = update.next();
-            IterationEvent latest = update.latest();
-            Preparation.Step step = preparation.latest();
-            if (step != null && step.ongoing() && isRunning()) {
-                progress.set(new Progress(step.text(), step.fraction(), true, false));
-            } else if (latest != null && isRunning()) {
-                boolean paused = update.state() == TrainingListener.State.PAUSED;
-                double done = ((latest.epoch() - 1) + (double) latest.batch() / latest.batches()) / latest.epochs();
-                progress.set(new Progress(String.format(Locale.ROOT, "Training: epoch %d/%d, batch %d/%d, loss %.4f, "
-                        + "%.0f images/s, %s left%s", latest.epoch(), latest.epochs(), latest.batch(), latest.batches(),
-                        latest.loss(), latest.imagesPerSecond(), eta(latest.eta()), paused ? " (paused)" : ""), done,
-                        true, paused));
+            SparkRun process = spark;
+            Progress now = RunProgress.of(update, preparation.latest(), process == null ? null : process.status());
+            if (now != null && isRunning()) {
+                progress.set(now);
             }
         }));
         timer.setCycleCount(Timeline.INDEFINITE);
@@ -219,6 +251,7 @@ public final class TrainAction {
     /** Stops after the current minibatch (also while paused); the model trained so far is saved. */
     public void stop() {
         stopAsked = true;
+        java.util.Optional.ofNullable(spark).ifPresent(SparkRun::stop); // SIGTERM: it stops and saves
         TrainingRun current = run;
         if (current != null) {
             current.trainer().control().stop();
@@ -249,8 +282,10 @@ public final class TrainAction {
     public BackgroundTask<Predictor> snapshot(Executor background) {
         TrainingRun current = run;
         if (current == null || !isRunning()) {
+            boolean onSpark = spark != null;
             return BackgroundTask.<Predictor>wrap(() -> {
-                throw new IllegalStateException("no run is training yet");
+                throw new IllegalStateException(onSpark ? "the run trains on Spark, in a process of its own; its "
+                        + "model opens here when it ends" : "no run is training yet");
             }).executeWith(background);
         }
         TrainingMonitor monitor = session.get().monitor();
@@ -261,11 +296,5 @@ public final class TrainAction {
                     .latest();
             return new Predictor(current.snapshotModel(net, latest == null ? 0 : latest.epoch() - 1));
         }).executeWith(background);
-    }
-
-    private static String eta(java.time.Duration d) {
-        long s = d.toSeconds();
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 }

@@ -17,6 +17,7 @@ import org.dl4jworkbench.app.project.Project;
 import org.dl4jworkbench.app.project.RecentProjects;
 import org.dl4jworkbench.app.ui.task.BackgroundTask;
 import org.dl4jworkbench.app.ui.task.WorkbenchExecutors;
+import org.dl4jworkbench.app.ui.training.RunOn;
 import org.dl4jworkbench.core.data.Dataset;
 import org.dl4jworkbench.core.data.Datasets;
 import org.dl4jworkbench.core.data.WorkbenchDirs;
@@ -46,6 +47,7 @@ public final class WorkbenchModel {
     private final RecentList recent;
     private final DatasetLoader datasets;
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
+    private final RunOn runOn;
 
     /** With one executor for all background work (tests, tools). */
     public WorkbenchModel(Executor background) {
@@ -70,6 +72,7 @@ public final class WorkbenchModel {
         this.session = new ProjectSession(editor, new Project(lenet.name(), lenet, Datasets.DEFAULT, null),
                 executors.io(), new Autosave(settings), recent);
         this.datasets = new DatasetLoader(executors.data());
+        this.runOn = new RunOn(settings, executors.io());
         // Image folders are decoded to the network's input size: a new size needs a new decode.
         editor.specProperty().addListener((obs, old, now) -> {
             Dataset d = datasets.datasetProperty().get();
@@ -191,6 +194,11 @@ public final class WorkbenchModel {
     /** Why the last dataset could not be opened, or null. */
     public StringProperty datasetErrorProperty() {
         return datasets.errorProperty();
+    }
+
+    /** Where runs train: here or on Spark (kept in the settings folder). */
+    public RunOn runOn() {
+        return runOn;
     }
 
     public BooleanProperty darkProperty() {

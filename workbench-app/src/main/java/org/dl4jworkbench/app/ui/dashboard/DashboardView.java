@@ -27,6 +27,7 @@ import javafx.util.Duration;
 import org.dl4jworkbench.app.charts.LiveChart;
 import org.dl4jworkbench.app.charts.Markers;
 import org.dl4jworkbench.app.ui.TrainAction;
+import org.dl4jworkbench.app.ui.fields.WhyDisabled;
 import org.dl4jworkbench.app.ui.task.BackgroundTask;
 import org.dl4jworkbench.core.run.IterationRecord;
 import org.dl4jworkbench.core.train.EpochEvent;
@@ -64,6 +65,7 @@ public final class DashboardView {
     private final ProgressBar progress = new ProgressBar(0);
     private final Button pause = new Button("Pause");
     private final Button stop = new Button("Stop");
+    private final WhyDisabled pauseWhy = new WhyDisabled(pause);
     private final Button install = new Button("Show the pretrained networks in the Dataset tab");
     private final List<IterationRecord> iterations = new ArrayList<>();
     private final List<EpochEvent> epochs = new ArrayList<>();
@@ -103,7 +105,7 @@ public final class DashboardView {
                 this::exportCsv));
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        var controls = new HBox(8, pause, stop, spacer, exportPng, exportCsv);
+        var controls = new HBox(8, pauseWhy.node(), stop, spacer, exportPng, exportCsv);
         controls.setAlignment(Pos.CENTER_LEFT);
         var chartPane = new Pane(canvas);
         chartPane.setId(CHART_ID);
@@ -123,7 +125,7 @@ public final class DashboardView {
             status.setText(p.text());
             progress.setProgress(p.fraction());
             pause.setText(p.paused() ? "Resume" : "Pause");
-            pause.setDisable(!p.running());
+            pauseWhy.disable(!p.running(), training.pauseUnavailable()); // a run on Spark cannot pause
             stop.setDisable(!p.running());
         });
         pause.setDisable(true);

@@ -31,7 +31,8 @@ import org.dl4jworkbench.core.spec.TrainingSpec;
 
 /**
  * The training settings: optimizer and learning rate with its schedule, batch size, epochs,
- * weight decay, seed, early stopping, and the backend the workbench computes on. Every
+ * weight decay, seed, early stopping, where runs train ({@link RunOnView}: this computer or a
+ * Spark cluster), and the backend the workbench computes on. Every
  * change is an undoable edit of the network spec; problems show in the Network tab's list.
  * Numbers are {@link NumberField}s: text they refuse is reported, never applied.
  */
@@ -43,12 +44,17 @@ public final class TrainingSettingsView {
     private final VBox root = new VBox(12);
     private final Label backend = new Label("Starting the backend ...");
     private final List<NumberField> fields = new ArrayList<>();
+    private final RunOnView runOn;
     private int builtFor = -1;
     private boolean updating;
 
-    /** @param background where the backend is started (the compute executor) */
-    public TrainingSettingsView(EditorModel editor, Executor background) {
+    /**
+     * @param background where the backend is started (the compute executor)
+     * @param runOn      where runs train: here or on Spark (the window's choice, not the network's)
+     */
+    public TrainingSettingsView(EditorModel editor, Executor background, RunOn runOn) {
         this.editor = editor;
+        this.runOn = new RunOnView(runOn, editor.fieldProblems());
         root.setId(ID);
         root.setPadding(new Insets(16));
         root.getStyleClass().add("training-settings");
@@ -153,7 +159,9 @@ public final class TrainingSettingsView {
         title.getStyleClass().add("section-title");
         var backendTitle = new Label("Backend");
         backendTitle.getStyleClass().add("section-title");
-        root.getChildren().setAll(title, grid, backendTitle, backend);
+        var runOnTitle = new Label("Run on");
+        runOnTitle.getStyleClass().add("section-title");
+        root.getChildren().setAll(title, grid, runOnTitle, runOn.node(), backendTitle, backend);
     }
 
     private void edit(String what, UnaryOperator<TrainingSpec> change) {
