@@ -2,6 +2,8 @@ package org.dl4jworkbench.spark;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.concurrent.TimeUnit;
+import org.apache.hadoop.util.ShutdownHookManager;
 import org.dl4jworkbench.app.cli.TrainCommand;
 import org.dl4jworkbench.app.cli.UserError;
 import org.dl4jworkbench.core.backend.Backend;
@@ -35,14 +37,30 @@ final class SparkTrainCommand extends TrainCommand {
         if (averaging < 1) {
             throw new UserError("--averaging must be at least 1, not " + averaging);
         }
+        var ended = new java.util.concurrent.CountDownLatch(1);
+        // Ctrl+C: train's own hook stops after the minibatches in flight and saves; Spark's hook would
+        // stop the context under them. This one, run first (Spark runs its hooks through Hadoop's, by
+        // priority), holds Spark's back until the run has ended.
+        ShutdownHookManager.get().addShutdownHook(() -> {
+            try {
+                ended.await(STOP_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, SPARK_HOOKS_PRIORITY + 10, STOP_SECONDS + 5, TimeUnit.SECONDS);
         try {
             return super.call();
         } finally {
+            ended.countDown();
             if (started != null) {
                 started.close();
             }
         }
     }
+
+    /** The priority of Spark's shutdown hooks in Hadoop's manager (FileSystem's 10, plus 30). */
+    private static final int SPARK_HOOKS_PRIORITY = 40;
+    private static final long STOP_SECONDS = 60;
 
     @Override
     protected Fitter fitter(NetworkSpec spec, PrintWriter err) throws UserError {
