@@ -1,5 +1,7 @@
 package org.dl4jworkbench.app.ui.training;
 
+import javafx.geometry.Insets;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -57,6 +59,9 @@ public final class RunOnView {
         var masterBox = new VBox(2, master, message);
         grid.addRow(0, whereLabel, where);
         grid.addRow(1, masterLabel, masterBox);
+        // Level with the field, not with the field and its (mostly empty) message below it.
+        GridPane.setValignment(masterLabel, VPos.TOP);
+        masterLabel.setPadding(new Insets(5, 0, 0, 0));
         for (Node n : new Node[] {masterLabel, masterBox}) {
             n.visibleProperty().bind(runOn.whereProperty().isEqualTo(RunOn.Where.SPARK));
             n.managedProperty().bind(n.visibleProperty());

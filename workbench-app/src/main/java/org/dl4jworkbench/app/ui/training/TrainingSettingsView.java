@@ -159,7 +159,7 @@ public final class TrainingSettingsView {
         title.getStyleClass().add("section-title");
         var backendTitle = new Label("Backend");
         backendTitle.getStyleClass().add("section-title");
-        var runOnTitle = new Label("Run on");
+        var runOnTitle = new Label("Where it trains");
         runOnTitle.getStyleClass().add("section-title");
         root.getChildren().setAll(title, grid, runOnTitle, runOn.node(), backendTitle, backend);
     }
