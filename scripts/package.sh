@@ -100,13 +100,12 @@ for flavour in onednn ${WORKBENCH_PACKAGE_NATIVES-onednn-avx2 onednn-avx512}; do
   fi
   unpack "$jar" "$build/native/nd4j-$flavour"
 done
-# The links JavaCPP makes beside libraries it loads (the wrapper names lib/native its cache
-# folder, so it finds them there and writes nothing): OpenBLAS under the name ND4J's binding
-# links against (JavaCPP would copy it), and each versioned library without its version.
-ln -s libopenblas.so.0 "$build/native/common/libopenblas_nolapack.so.0"
-for lib in "$build"/native/*/*.so.*; do
-  ln -sfn "$(basename "$lib")" "${lib%.so.*}.so"
-done
+# OpenBLAS under the one name ND4J's binding asks for. JavaCPP preloads it as
+# "openblas@.0#openblas_nolapack@.0": found as libopenblas.so.0, it would copy it (31 MB) into
+# its cache under the second name. Shipped under that name only, the preload finds nothing and
+# the binding's own link loads it from java.library.path (its soname stays libopenblas.so.0,
+# which is what libnd4jcpu.so asks for).
+mv "$build/native/common/libopenblas.so.0" "$build/native/common/libopenblas_nolapack.so.0"
 
 # JavaFX in the runtime itself, its libraries in the runtime's lib folder where the JVM finds
 # them: from the Maven jars, JavaFX would unpack them into ~/.openjfx.
@@ -149,11 +148,12 @@ rm -f "$dist/${name}_"*.deb
 # GTK 3 for the window (JavaFX's glass; it brings X11, cairo, pango and fonts), libstdc++ and
 # zlib for ND4J's, OpenBLAS's and HDF5's natives, xdg-utils for the menu entry. jpackage's own
 # list (packaging/linux/control leaves it out) named every library ldd found on this machine,
-# this machine's OpenBLAS among them, by Debian 12's package names.
+# this machine's OpenBLAS among them, by Debian 12's package names. (The control file names
+# libc6 itself: jpackage puts a comma before the list it is given.)
 jpackage --type deb --app-image "$image" --name "$name" --app-version "$version" --vendor "DL4J Workbench" \
   --description "Design, train and use image classifiers with Deeplearning4j, without writing code" \
   --linux-package-name "$name" --linux-deb-maintainer "dl4j-workbench@users.noreply.github.com" \
-  --linux-package-deps "libc6, libstdc++6, zlib1g, libgtk-3-0 | libgtk-3-0t64, xdg-utils" --linux-app-category science \
+  --linux-package-deps "libstdc++6, zlib1g, libgtk-3-0 | libgtk-3-0t64, xdg-utils" --linux-app-category science \
   --linux-menu-group "Education;Science;" --linux-shortcut \
   --icon "$root/packaging/linux/$name.png" --resource-dir "$root/packaging/linux" --dest "$dist"
 ls -l "$dist"/*.deb
