@@ -85,6 +85,22 @@ kill_tree() {
   for child in $(ps -o pid= --ppid "$1"); do kill_tree "$child"; done
   kill "$1" 2>/dev/null || true
 }
+# No display, then no GTK (an empty libgtk-3.so.0 ahead of the real one fails to load as a
+# missing one does): a message that names the command, exit code 1, no stack trace.
+message_check() { # WHAT EXPECTED ENV...
+  local what=$1 expected=$2 status=0
+  shift 2
+  as_user "$@" dl4j-workbench > "$out/$what.log" 2>&1 || status=$?
+  [ "$status" = 1 ] || { cat "$out/$what.log"; fail "$what: exit code $status, not 1"; }
+  grep -q "$expected" "$out/$what.log" && grep -q 'dl4j-workbench --help' "$out/$what.log" \
+    || { cat "$out/$what.log"; fail "$what: no message naming $expected and dl4j-workbench --help"; }
+  ! grep -q -e 'Exception' -e $'\tat ' "$out/$what.log" || { cat "$out/$what.log"; fail "$what: a stack trace"; }
+  echo "$what: $(head -n1 "$out/$what.log")"
+}
+message_check no-display 'DISPLAY is not set'
+mkdir -p "$out/nogtk" && : > "$out/nogtk/libgtk-3.so.0"
+message_check no-gtk 'apt-get install libgtk-3-0' env DISPLAY="$display" LD_LIBRARY_PATH="$out/nogtk"
+
 times=()
 for i in $(seq "$runs"); do
   t0=$(date +%s.%N)
