@@ -44,9 +44,10 @@ classpath=$(cat "$target/classpath.txt")
 if [ "$os" != linux ]; then
   # Untested there. jpackage's own launcher runs it: the jars as they are (JavaCPP unpacks the
   # natives into the user's cache on the first start) and JavaFX from the module path.
+  sep=':'; [ "$os" = windows ] && sep=';'  # Windows paths hold colons (C:\...)
   cp "$target/workbench-app.jar" "$build/app/"
-  tr ':;' '\n\n' <<< "$classpath" | while read -r jar; do cp "$jar" "$build/app/"; done
-  tr ':;' '\n\n' <<< "$(cat "$target/modulepath.txt")" | while read -r jar; do cp "$jar" "$build/javafx/"; done
+  tr "$sep" '\n' <<< "$classpath" | while read -r jar; do cp "$jar" "$build/app/"; done
+  tr "$sep" '\n' <<< "$(cat "$target/modulepath.txt")" | while read -r jar; do cp "$jar" "$build/javafx/"; done
   type=dmg; [ "$os" = windows ] && type=msi
   extra=(--mac-package-name "DL4J Workbench"); [ "$os" = windows ] && extra=(--win-menu --win-shortcut --win-dir-chooser)
   jpackage --type "$type" --name "$name" --app-version "$version" --vendor "DL4J Workbench" \
@@ -139,6 +140,7 @@ cp "$root/scripts/native.sh" "$image/lib/native.sh"
 install -m 755 "$root/packaging/linux/$name" "$image/bin/$name"
 "$image/bin/$name" --version
 
+rm -rf "$build"  # 1.4 GB of unpacked natives and jars, all in the image now
 [ "$what" = package ] || exit 0
 for tool in dpkg-deb fakeroot; do
   command -v "$tool" >/dev/null || { echo "package.sh: the .deb needs $tool (apt-get install $tool)" >&2; exit 1; }
