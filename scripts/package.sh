@@ -49,6 +49,8 @@ if [ "$os" != linux ]; then
   tr "$sep" '\n' <<< "$classpath" | while read -r jar; do cp "$jar" "$build/app/"; done
   tr "$sep" '\n' <<< "$(cat "$target/modulepath.txt")" | while read -r jar; do cp "$jar" "$build/javafx/"; done
   type=dmg; [ "$os" = windows ] && type=msi
+  # jpackage on macOS refuses a version whose first number is 0 (a bundle version).
+  [ "$os" = mac ] && [ "${version%%.*}" = 0 ] && version=1.${version#0.}
   extra=(--mac-package-name "DL4J Workbench"); [ "$os" = windows ] && extra=(--win-menu --win-shortcut --win-dir-chooser)
   jpackage --type "$type" --name "$name" --app-version "$version" --vendor "DL4J Workbench" \
     --input "$build/app" --main-jar workbench-app.jar --main-class org.dl4jworkbench.app.Main \
