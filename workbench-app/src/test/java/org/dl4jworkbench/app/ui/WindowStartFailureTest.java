@@ -28,6 +28,17 @@ class WindowStartFailureTest {
     }
 
     @Test
+    void messagesNameTheInstalledCommand() {
+        var noGtk = new UnsupportedOperationException("Unable to load glass GTK library.");
+        var noDisplay = new UnsupportedOperationException("Unable to open DISPLAY");
+
+        assertThat(WindowStartFailure.explain(noGtk, ":0", "dl4j-workbench")).hasValueSatisfying(message -> assertThat(message)
+                .contains("start dl4j-workbench again", "dl4j-workbench --help").doesNotContain("./workbench"));
+        assertThat(WindowStartFailure.explain(noDisplay, null, "dl4j-workbench")).hasValueSatisfying(message -> assertThat(message)
+                .contains("xvfb-run -a dl4j-workbench", "dl4j-workbench --help").doesNotContain("./workbench"));
+    }
+
+    @Test
     void otherFailuresAreLeftToTheirTrace() {
         var inStart = new RuntimeException("Exception in Application start method",
                 new IllegalStateException("DISPLAY of results failed"));
