@@ -20,7 +20,7 @@ while [ $# -gt 0 ]; do
     --epochs) epochs=$2; shift 2 ;;
     --workers) workers=$2; shift 2 ;;
     --averaging) averaging=$2; shift 2 ;;
-    --table) table=$2; shift 2 ;;
+    --table) table=$(realpath -m "$2"); shift 2 ;;
     -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench-spark: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -31,7 +31,7 @@ trap 'rm -rf "$out"' EXIT
 cd "$out"
 rows=()
 now() { date +%s.%N; }
-field() { sed -n "s/.*\"$1\":\\([^,}]*\\).*/\\1/p" | tr -d '"'; }
+field() { python3 -c 'import json, sys; print(json.loads(sys.stdin.read())[sys.argv[1]])' "$1"; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 # Training: one run each, the JSON line's figures plus the wall time of the whole command.
@@ -61,7 +61,7 @@ sweep_row() { # label, command...
   start=$(now)
   json=$("$@" 2> "$out/log.txt" | tail -1) || { tail -5 "$out/log.txt" >&2; exit 1; }
   end=$(now)
-  best=$(echo "$json" | sed -n 's/.*"best":{[^}]*"validation_accuracy":\([0-9.]*\).*/\1/p')
+  best=$(echo "$json" | python3 -c 'import json, sys; print(json.loads(sys.stdin.read())["best"]["validation_accuracy"])')
   rows+=("$(printf '| %s | %.1f | | | best validation %.2f%% |' "$label" "$(echo "$end - $start" | bc)" \
     "$(echo "$best * 100" | bc -l)")")
 }
