@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.dl4jworkbench.core.train.EpochEvent;
 import org.dl4jworkbench.core.train.IterationEvent;
 import org.dl4jworkbench.core.train.StopReason;
@@ -13,13 +14,17 @@ import org.dl4jworkbench.core.train.TrainingResult;
 
 /**
  * Writes a run's metrics into its folder as training goes: iteration rows in batches (at
- * every epoch's end and every {@link #FLUSH_EVERY} iterations), a row per epoch, and
+ * every epoch's end, every {@link #FLUSH_EVERY} iterations, and at the first iteration a
+ * second after the last write, so that whoever follows the folder, a window following a run
+ * on Spark or a sweep's trials, sees the curve grow within the epoch), a row per epoch, and
  * {@code run.json} after every epoch and at the end. A crash loses at most the unflushed
  * iteration rows of the epoch in progress, which a resumed run retrains anyway.
  */
 public final class RunRecorder implements TrainingListener {
 
     static final int FLUSH_EVERY = 500;
+    /** The longest iteration rows wait to be written, about. */
+    static final long FLUSH_NANOS = 1_000_000_000L;
 
     private final RunFolder run;
     private final String network;
@@ -30,6 +35,8 @@ public final class RunRecorder implements TrainingListener {
     private final double secondsBefore;
     private final long startNanos = System.nanoTime();
     private final List<IterationRecord> pending = new ArrayList<>();
+    private final LongSupplier clock;
+    private long flushed;
     private int epochsCompleted;
     private Integer bestEpoch;
     private Double bestValidationAccuracy;
@@ -41,6 +48,14 @@ public final class RunRecorder implements TrainingListener {
      */
     public RunRecorder(RunFolder run, String network, String dataset, String backend, int epochsPlanned,
                        RunSummary previous) {
+        this(run, network, dataset, backend, epochsPlanned, previous, System::nanoTime);
+    }
+
+    /** With {@code clock} (nanoseconds) deciding when iteration rows wait long enough. */
+    RunRecorder(RunFolder run, String network, String dataset, String backend, int epochsPlanned,
+                RunSummary previous, LongSupplier clock) {
+        this.clock = clock;
+        this.flushed = clock.getAsLong();
         this.run = run;
         this.network = network;
         this.dataset = dataset;
@@ -66,7 +81,7 @@ public final class RunRecorder implements TrainingListener {
         pending.add(new IterationRecord(e.iteration(), e.epoch(), e.batch(), e.loss(), e.learningRate(),
                 e.imagesPerSecond()));
         lastRate = e.imagesPerSecond();
-        if (pending.size() >= FLUSH_EVERY) {
+        if (pending.size() >= FLUSH_EVERY || clock.getAsLong() - flushed >= FLUSH_NANOS) {
             flush();
         }
     }
@@ -121,6 +136,7 @@ public final class RunRecorder implements TrainingListener {
             }
             pending.clear();
         }
+        flushed = clock.getAsLong();
     }
 
     private RunSummary summary(String status, String message, Double testAccuracy, Double imagesPerSecond) {
