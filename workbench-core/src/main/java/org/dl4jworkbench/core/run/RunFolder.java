@@ -145,6 +145,11 @@ public final class RunFolder {
         return Json.mapper().readValue(dir.resolve(SUMMARY).toFile(), RunSummary.class);
     }
 
+    /** The test evaluation a finished run wrote ({@link #EVALUATION}). */
+    public EvaluationReport readEvaluation() throws IOException {
+        return Json.mapper().readValue(dir.resolve(EVALUATION).toFile(), EvaluationReport.class);
+    }
+
     public void writeJson(String name, Object value) throws IOException {
         try {
             AtomicFiles.writeString(dir.resolve(name), Json.mapper().writeValueAsString(value) + "\n");
@@ -176,10 +181,57 @@ public final class RunFolder {
     public List<IterationRecord> readIterations() throws IOException {
         List<IterationRecord> records = new ArrayList<>();
         for (String[] f : rows(ITERATIONS)) {
-            records.add(new IterationRecord(Long.parseLong(f[0]), Integer.parseInt(f[1]), Integer.parseInt(f[2]),
-                    parse(f[3]), parse(f[4]), parse(f[5])));
+            records.add(iteration(f));
         }
         return records;
+    }
+
+    /** Iteration rows read from a byte offset of {@link #ITERATIONS} on, and the offset the next read starts at. */
+    public record IterationsRead(List<IterationRecord> records, long next) {
+    }
+
+    /**
+     * The iteration rows written since byte {@code from} of {@link #ITERATIONS}, for whoever
+     * follows a run another process trains: whole lines only (a row still being written waits
+     * for the next read), the header and rows that are not numbers left out. A long run's file
+     * holds tens of thousands of rows; this reads only what is new.
+     */
+    public IterationsRead readIterationsFrom(long from) throws IOException {
+        Path file = dir.resolve(ITERATIONS);
+        if (!Files.isRegularFile(file) || Files.size(file) <= from) {
+            return new IterationsRead(List.of(), from);
+        }
+        byte[] bytes;
+        try (var channel = Files.newByteChannel(file)) {
+            channel.position(from);
+            var buffer = java.nio.ByteBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8, channel.size() - from));
+            while (buffer.hasRemaining() && channel.read(buffer) > 0) {
+                // read what is there now
+            }
+            bytes = java.util.Arrays.copyOf(buffer.array(), buffer.position());
+        }
+        int end = bytes.length;
+        while (end > 0 && bytes[end - 1] != '\n') {
+            end--;
+        }
+        int fields = ITERATIONS_HEADER.split(",").length;
+        List<IterationRecord> records = new ArrayList<>();
+        for (String line : new String(bytes, 0, end, StandardCharsets.UTF_8).split("\n")) {
+            String[] f = line.strip().split(",", -1);
+            if (f.length == fields && !line.startsWith(ITERATIONS_HEADER)) {
+                try {
+                    records.add(iteration(f));
+                } catch (NumberFormatException e) {
+                    // not a row of numbers: not data (this class writes numbers only)
+                }
+            }
+        }
+        return new IterationsRead(records, from + end);
+    }
+
+    private static IterationRecord iteration(String[] f) {
+        return new IterationRecord(Long.parseLong(f[0]), Integer.parseInt(f[1]), Integer.parseInt(f[2]),
+                parse(f[3]), parse(f[4]), parse(f[5]));
     }
 
     /** Epochs as logged; {@code epochs} and {@code eta} are not logged and read as 0. */

@@ -15,7 +15,6 @@ import org.dl4jworkbench.core.run.RunEntry;
 import org.dl4jworkbench.core.run.RunFolder;
 import org.dl4jworkbench.core.train.Evaluation;
 import org.dl4jworkbench.core.train.Evaluator;
-import org.dl4jworkbench.core.util.Json;
 
 /**
  * What opening a run reads from its folder: its model file (null where it has none, as a
@@ -41,7 +40,7 @@ public record OpenedRun(RunEntry entry, Path model, Evaluation evaluation, Strin
                     || "running".equals(entry.status()) ? "it did not finish" : "status " + entry.status()) + ")";
         } else {
             try {
-                evaluation = evaluation(Json.mapper().readValue(file.toFile(), EvaluationReport.class));
+                evaluation = evaluation(run.readEvaluation());
             } catch (IOException | RuntimeException e) {
                 problem = file + " could not be read (" + e.getMessage() + ")";
             }

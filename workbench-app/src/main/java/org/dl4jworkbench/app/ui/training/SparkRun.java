@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.dl4jworkbench.app.project.Project;
 import org.dl4jworkbench.app.ui.runs.OpenedRun;
-import org.dl4jworkbench.core.run.EvaluationReport;
 import org.dl4jworkbench.core.run.RunFolder;
 import org.dl4jworkbench.core.run.RunSummary;
 import org.dl4jworkbench.core.spec.NetworkSpec;
@@ -20,7 +19,6 @@ import org.dl4jworkbench.core.train.Evaluation;
 import org.dl4jworkbench.core.train.StopReason;
 import org.dl4jworkbench.core.train.TrainingMonitor;
 import org.dl4jworkbench.core.train.TrainingResult;
-import org.dl4jworkbench.core.util.Json;
 
 /**
  * A run on Spark started from the window: {@code ./workbench spark train} ({@link SparkLaunch})
@@ -135,8 +133,7 @@ public final class SparkRun {
             throw new FailedException("on Spark " + master + ": " + output.why(exit) + " (the log: " + log + ")");
         }
         Evaluation test = Files.isRegularFile(folder.file(RunFolder.EVALUATION))
-                ? OpenedRun.evaluation(Json.mapper().readValue(folder.file(RunFolder.EVALUATION).toFile(),
-                EvaluationReport.class))
+                ? OpenedRun.evaluation(folder.readEvaluation())
                 : new Evaluation(List.of(), new int[0][0], Double.NaN, 1, 0, List.of());
         StopReason reason = switch (summary.status()) {
             case RunSummary.STOPPED -> StopReason.STOPPED;
