@@ -20,12 +20,8 @@ final class Cluster implements AutoCloseable {
     private static final Pattern MASTER = Pattern.compile(
             "local(\\[(\\d+|\\*)(,\\d+)?])?|spark://[^\\s/]+(:\\d+)?(,[^\\s/]+(:\\d+)?)*|yarn|k8s://\\S+|mesos://\\S+");
 
-    /** What DL4J's Spark classes need of a Java 17+ JVM (../shared/docs/dl4j-notes.md, "Beyond the core"). */
-    static final List<String> JAVA_OPTIONS = List.of("--add-opens=java.base/java.nio=ALL-UNNAMED",
-            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
-            "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
-            "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
-            "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0");
+    /** The JVM options of everything Spark here: the resource {@code java-options}, which the launcher also reads. */
+    static final List<String> JAVA_OPTIONS = javaOptions();
 
     private final JavaSparkContext context;
 
@@ -119,6 +115,19 @@ final class Cluster implements AutoCloseable {
     }
 
     private static final int EXECUTOR_WAIT_SECONDS = 60;
+
+    private static List<String> javaOptions() {
+        try (var in = Cluster.class.getResourceAsStream("java-options")) {
+            if (in == null) {
+                throw new IllegalStateException("java-options is missing beside " + Cluster.class.getName());
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .map(l -> l.replaceAll("#.*", "").strip()).filter(l -> !l.isEmpty())
+                    .flatMap(l -> java.util.Arrays.stream(l.split("\\s+"))).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     JavaSparkContext context() {
         return context;
